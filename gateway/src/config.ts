@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { envBool, envInt, envPort, envString, envUrl } from '../../subgraphs/shared/src/env';
+
+/** The gateway's settings, read once from the environment; each names its variable. */
+export interface GatewayConfig {
+  /** `PORT` @default 4000 */
+  port: number;
+  /** `HOST` @default '0.0.0.0' */
+  host: string;
+  /** `SUPERGRAPH_PATH`: any valid Federation 2 supergraph. @default 'schema/supergraph.graphql' */
+  supergraphPath: string;
+  /**
+   * Subgraph URLs that replace those in the supergraph, from `SUBGRAPH_<NAME>_URL` (for example
+   * `SUBGRAPH_FUNDING_URL`), so one supergraph file serves every deployment.
+   */
+  subgraphUrls: Record<string, string>;
+  /**
+   * `SUPERGRAPH_POLL_INTERVAL_MS`: also re-read the file on this interval, for file systems
+   * where change events do not arrive (some network mounts). 0 turns polling off. @default 0
+   */
+  supergraphPollMs: number;
+  /** `EXPOSE_ERROR_DETAILS`: stack traces in responses, for development only. @default false */
+  exposeErrorDetails: boolean;
+  /** `LOG_LEVEL`: debug, info, warn, error or silent. @default 'info' */
+  logLevel: string;
+}
+
+const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
+export function readGatewayConfig(
+  env: Record<string, string | undefined> = process.env,
+): GatewayConfig {
+  const subgraphUrls: Record<string, string> = {};
+  for (const name of Object.keys(env)) {
+    const match = SUBGRAPH_URL.exec(name);
+    const url = match && envUrl(env, name, ['http', 'https']);
+    if (match && url) subgraphUrls[match[1].toLowerCase()] = url;
+  }
+  return {
+    port: envPort(env, 'PORT', 4000),
+    host: envString(env, 'HOST', '0.0.0.0'),
+    supergraphPath: resolve(envString(env, 'SUPERGRAPH_PATH', 'schema/supergraph.graphql')),
+    subgraphUrls,
+    supergraphPollMs: envInt(env, 'SUPERGRAPH_POLL_INTERVAL_MS', 0, { min: 0 }),
+    exposeErrorDetails: envBool(env, 'EXPOSE_ERROR_DETAILS', false),
+    logLevel: envString(env, 'LOG_LEVEL', 'info'),
+  };
+}

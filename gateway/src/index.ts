@@ -1,0 +1,37 @@
+import { ConfigError } from '../../subgraphs/shared/src/env';
+import { createLogger } from '../../subgraphs/shared/src/logger';
+import { readGatewayConfig } from './config';
+import { createGateway } from './server';
+
+/** How long in-flight requests get to finish on SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const logger = createLogger('gateway');
+  try {
+    const config = readGatewayConfig();
+    const gateway = createGateway(config, { logger });
+    const url = await gateway.listen();
+    logger.info({ url, supergraph: config.supergraphPath }, 'gateway ready');
+    let stopping = false;
+    // The runtime listens for these signals too, which stops Node's default exit: exit here.
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+      await gateway.stop();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  } catch (error) {
+    logger.fatal(
+      error instanceof ConfigError ? { msg: error.message } : { err: error },
+      'could not start',
+    );
+    process.exit(1);
+  }
+}
+
+void main();

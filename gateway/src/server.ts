@@ -1,0 +1,117 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, dirname } from 'node:path';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { Logger as HiveLogger, type LogLevel } from '@graphql-hive/logger';
+import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import httpTransport from '@graphql-mesh/transport-http';
+import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
+import type { GatewayConfig } from './config';
+import { readSupergraph } from './supergraph';
+
+export interface Gateway {
+  readonly server: Server;
+  listen(): Promise<string>;
+  /** Re-reads the supergraph file now (it is also re-read whenever the file changes). */
+  reload(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface GatewayDeps {
+  logger?: Logger;
+}
+
+/** The Hive logger writes through the service's pino logger, so every line is the same JSON. */
+function hiveLogger(logger: Logger): HiveLogger {
+  const level = logger.level === 'silent' ? false : (logger.level as LogLevel);
+  return new HiveLogger({ level, writers: [new PinoLogWriter(logger)] });
+}
+
+/**
+ * Builds the gateway: Hive Gateway's runtime with the Rust query planner, on node:http. It does
+ * not listen until asked.
+ */
+export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Gateway {
+  const logger = deps.logger ?? createLogger('gateway', config.logLevel);
+  let lastGood: string | undefined;
+
+  async function loadSupergraph(): Promise<string> {
+    try {
+      lastGood = await readSupergraph(config.supergraphPath, config.subgraphUrls, (message) =>
+        logger.warn({ path: config.supergraphPath }, message),
+      );
+      return lastGood;
+    } catch (error) {
+      if (!lastGood) throw error;
+      logger.error(
+        { err: error, path: config.supergraphPath },
+        'the supergraph file could not be loaded; still serving the last good supergraph',
+      );
+      return lastGood;
+    }
+  }
+
+  const runtime = createGatewayRuntime({
+    supergraph: loadSupergraph,
+    unifiedGraphHandler,
+    transports: { http: httpTransport },
+    pollingInterval: config.supergraphPollMs || undefined,
+    logging: hiveLogger(logger),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    readinessCheckEndpoint: '/ready',
+    landingPage: false,
+    graphiql: false,
+    maskedErrors: { isDev: config.exposeErrorDetails },
+  });
+  const server = createServer(runtime);
+
+  let watcher: FSWatcher | undefined;
+  let debounce: NodeJS.Timeout | undefined;
+  const reload = async () => {
+    await runtime.invalidateUnifiedGraph();
+  };
+  // The folder is watched, not the file, so a file replaced by rename is seen too.
+  const startWatching = () => {
+    watcher = watch(dirname(config.supergraphPath), (_event, filename) => {
+      if (filename !== basename(config.supergraphPath)) return;
+      clearTimeout(debounce);
+      debounce = setTimeout(() => {
+        logger.info({ path: config.supergraphPath }, 'supergraph file changed; reloading');
+        reload().catch((error: unknown) =>
+          logger.error({ err: error }, 'supergraph reload failed'),
+        );
+      }, 200);
+    });
+  };
+
+  return {
+    server,
+    reload,
+    async listen() {
+      await runtime.getSchema();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      startWatching();
+      const { port } = server.address() as AddressInfo;
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      return `http://${host}:${port}/graphql`;
+    },
+    async stop() {
+      clearTimeout(debounce);
+      watcher?.close();
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) =>
+        server.listening ? server.close(() => resolve()) : resolve(),
+      );
+      await runtime[Symbol.asyncDispose]();
+    },
+  };
+}

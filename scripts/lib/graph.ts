@@ -1,0 +1,130 @@
+import type { DataSource } from 'typeorm';
+import { createGateway, type Gateway } from '../../gateway/src/server';
+import { readGatewayConfig } from '../../gateway/src/config';
+import { subgraphs } from '../../subgraphs';
+import { buildDataset } from '../../subgraphs/shared/src/dataset/build';
+import { createDatabase, migrate } from '../../subgraphs/shared/src/database';
+import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
+import { markSeeded, seededScale } from '../../subgraphs/shared/src/seeding';
+import { createServerFor } from '../../subgraphs/shared/src/serve';
+import type { StatementCounter } from '../../subgraphs/shared/src/statements';
+import type { SubgraphServer } from '../../subgraphs/shared/src/subgraph-server';
+
+export interface GraphOptions {
+  databaseUrl: string;
+  /** Ports by service name (`gateway`, `membership`…); 0 picks a free one. */
+  ports?: Partial<Record<string, number>>;
+  host?: string;
+  /** Seed an empty database with the sample data set. @default true */
+  seed?: boolean;
+  supergraphPath?: string;
+  logLevel?: string;
+  poolSize?: number;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  db: DataSource;
+  statements: StatementCounter;
+}
+
+export interface RunningGraph {
+  url: string;
+  subgraphs: Record<string, RunningSubgraph>;
+  gateway: Gateway;
+  stop(): Promise<void>;
+}
+
+/** Migrates every subgraph's schema and seeds the ones that were never seeded. */
+export async function prepareDatabases(
+  databases: { name: string; db: DataSource; seed: (db: DataSource) => Promise<void> }[],
+  { seed, scale = 1, logger }: { seed: boolean; scale?: number; logger: Logger },
+): Promise<void> {
+  for (const { name, db, seed: seedOne } of databases) {
+    const applied = await migrate(db);
+    if (applied.length) logger.info({ subgraph: name, applied }, 'migrations applied');
+    if (seed && (await seededScale(db)) === null) {
+      await seedOne(db);
+      await markSeeded(db, scale);
+      logger.info({ subgraph: name }, 'sample data seeded');
+    }
+  }
+}
+
+/**
+ * Starts the three subgraphs and the gateway in this process, over real HTTP, on one database
+ * server (one schema each). Used by `npm start` and by the end-to-end tests.
+ */
+export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
+  const logger = createLogger('graph', options.logLevel);
+  const host = options.host ?? '127.0.0.1';
+  const servers: SubgraphServer[] = [];
+  const dataSources: DataSource[] = [];
+  const running: Record<string, RunningSubgraph> = {};
+  try {
+    const databases = subgraphs.map((definition) => {
+      const { dataSource, statements } = createDatabase({
+        url: options.databaseUrl,
+        schema: definition.name,
+        entities: definition.entities,
+        migrations: definition.migrations,
+        poolSize: options.poolSize,
+      });
+      dataSources.push(dataSource);
+      return { definition, db: dataSource, statements };
+    });
+    for (const db of dataSources) await db.initialize();
+    await prepareDatabases(
+      databases.map(({ definition, db }) => ({
+        name: definition.name,
+        db,
+        seed: (target) => definition.seed(target, buildDataset()),
+      })),
+      { seed: options.seed ?? true, logger },
+    );
+    for (const { definition, db, statements } of databases) {
+      const server = await createServerFor(definition, {
+        db,
+        logger: createLogger(definition.name, options.logLevel),
+        // Subgraphs start in order, so those a subgraph asks are already listening.
+        peers: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
+      });
+      servers.push(server);
+      const port = options.ports?.[definition.name] ?? definition.defaultPort;
+      const url = await server.listen(port, host);
+      running[definition.name] = { name: definition.name, url, db, statements };
+    }
+    const gatewayConfig = readGatewayConfig({
+      ...process.env,
+      PORT: String(options.ports?.gateway ?? 4000),
+      HOST: host,
+      LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL,
+      ...(options.supergraphPath ? { SUPERGRAPH_PATH: options.supergraphPath } : {}),
+      ...Object.fromEntries(
+        Object.values(running).map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, s.url]),
+      ),
+    });
+    const gateway = createGateway(gatewayConfig, {
+      logger: createLogger('gateway', options.logLevel),
+    });
+    const url = await gateway.listen();
+    return {
+      url,
+      subgraphs: running,
+      gateway,
+      async stop() {
+        await gateway.stop();
+        await stopAll(servers, dataSources);
+      },
+    };
+  } catch (error) {
+    await stopAll(servers, dataSources);
+    throw error;
+  }
+}
+
+async function stopAll(servers: SubgraphServer[], dataSources: DataSource[]): Promise<void> {
+  await Promise.allSettled(servers.map((server) => server.stop()));
+  await Promise.allSettled(dataSources.map((db) => (db.isInitialized ? db.destroy() : undefined)));
+}

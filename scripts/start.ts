@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { envInt, envString } from '../subgraphs/shared/src/env';
+import { createLogger } from '../subgraphs/shared/src/logger';
+import { openDatabase } from './lib/database-url';
+import { startGraph } from './lib/graph';
+
+/**
+ * `npm start`: the whole graph in one process with the sample data. Without DATABASE_URL it runs
+ * on an embedded PostgreSQL whose data stays in PGLITE_DATA_DIR between runs.
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  const logger = createLogger('start');
+  const database = await openDatabase(env);
+  if (database.embedded) {
+    logger.info(
+      { dataDir: database.dataDir },
+      'embedded PostgreSQL started; its data stays in this folder',
+    );
+  }
+  const graph = await startGraph({
+    databaseUrl: database.url,
+    ports: {
+      gateway: envInt(env, 'GATEWAY_PORT', 4000),
+      membership: envInt(env, 'MEMBERSHIP_PORT', 4001),
+      assessments: envInt(env, 'ASSESSMENTS_PORT', 4002),
+      funding: envInt(env, 'FUNDING_PORT', 4003),
+    },
+    host: envString(env, 'HOST', '127.0.0.1'),
+  }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+
+  const lines = [
+    '',
+    'Compact Graph is running.',
+    `  gateway      ${graph.url}`,
+    ...Object.values(graph.subgraphs).map((s) => `  ${s.name.padEnd(12)} ${s.url}`),
+    `  database     ${database.embedded ? `embedded PostgreSQL (PGlite), data in ${database.dataDir}` : 'DATABASE_URL'}`,
+    'Press Ctrl-C to stop.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    setTimeout(() => process.exit(1), 15_000).unref();
+    await graph.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

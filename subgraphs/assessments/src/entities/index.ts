@@ -1,0 +1,20 @@
+import {
+  AssessmentParticipant,
+  AssessmentResolution,
+  AssessmentThematicArea,
+} from './assessment-link.entity';
+import { Assessment } from './assessment.entity';
+import { Recommendation } from './recommendation.entity';
+import { Resolution } from './resolution.entity';
+import { ThematicArea } from './thematic-area.entity';
+
+/** Every table the assessments subgraph owns. */
+export const assessmentsEntities = [
+  ThematicArea,
+  Resolution,
+  Assessment,
+  AssessmentParticipant,
+  AssessmentResolution,
+  AssessmentThematicArea,
+  Recommendation,
+];

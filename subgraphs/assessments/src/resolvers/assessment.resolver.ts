@@ -1,0 +1,103 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Int } from 'type-graphql';
+import { connectionType, paginate } from '../../../shared/src/pagination';
+import { compareText } from '../../../shared/src/lookup';
+import type { AssessmentsContext } from '../context';
+import { Assessment } from '../entities/assessment.entity';
+import { Recommendation } from '../entities/recommendation.entity';
+import { EntityRef, MemberStateRef } from '../entities/references.type';
+import { Resolution } from '../entities/resolution.entity';
+import { ThematicArea } from '../entities/thematic-area.entity';
+import { ASSESSMENT_ORDER, assessmentQuery } from '../queries';
+import { AssessmentPageArgs } from './inputs/assessment-filter.input';
+
+export const AssessmentConnection = connectionType('Assessment', Assessment, 'assessments');
+
+@Resolver(() => Assessment)
+export class AssessmentResolver {
+  @Query(() => AssessmentConnection, {
+    description: 'CTED assessments the caller may see, newest first.',
+  })
+  assessments(
+    @Ctx() context: AssessmentsContext,
+    @Args(() => AssessmentPageArgs) { filter, first, after }: AssessmentPageArgs,
+  ) {
+    return paginate(assessmentQuery(context, filter), ASSESSMENT_ORDER, { first, after });
+  }
+
+  @Query(() => Assessment, {
+    nullable: true,
+    description: 'One assessment; null if there is none or the caller may not see it.',
+  })
+  assessment(
+    @Ctx() { loaders }: AssessmentsContext,
+    @Arg('id', () => ID, { description: 'The assessment id.' }) id: string,
+  ) {
+    return loaders.assessmentById.load(id);
+  }
+
+  @FieldResolver(() => MemberStateRef, { description: 'The Member State assessed.' })
+  memberState(@Root() assessment: Assessment) {
+    return MemberStateRef.of(assessment.memberStateIso3);
+  }
+
+  @FieldResolver(() => Int, { description: 'Year the assessment started.' })
+  year(@Root() assessment: Assessment) {
+    return Number(assessment.startedOn.slice(0, 4));
+  }
+
+  @FieldResolver(() => EntityRef, { description: 'The entity that led it (CTED).' })
+  leadEntity(@Root() assessment: Assessment) {
+    return EntityRef.of(assessment.leadEntityAcronym);
+  }
+
+  @FieldResolver(() => [EntityRef], { description: 'Other Compact entities that took part.' })
+  async participatingEntities(
+    @Root() assessment: Assessment,
+    @Ctx() { loaders }: AssessmentsContext,
+  ) {
+    const participants = await loaders.participantsByAssessment.load(assessment.id);
+    return participants.map((p) => EntityRef.of(p.entityAcronym));
+  }
+
+  @FieldResolver(() => [Resolution], {
+    description: 'Resolutions the assessment refers to, oldest first.',
+  })
+  async resolutions(@Root() assessment: Assessment, @Ctx() { loaders }: AssessmentsContext) {
+    const links = await loaders.resolutionsByAssessment.load(assessment.id);
+    return links
+      .map((link) => link.resolution)
+      .sort((a, b) => a.year - b.year || compareText(a.symbol, b.symbol));
+  }
+
+  @FieldResolver(() => [ThematicArea], { description: 'Thematic areas the assessment covers.' })
+  async thematicAreas(@Root() assessment: Assessment, @Ctx() { loaders }: AssessmentsContext) {
+    const links = await loaders.thematicAreasByAssessment.load(assessment.id);
+    const areas = await loaders.thematicAreaByCode.loadMany(links.map((l) => l.thematicAreaCode));
+    return areas.filter((area) => area instanceof ThematicArea);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when the caller may see that the assessment exists but not its recommendations (a report shared with consent, for a caller outside the Compact).',
+  })
+  contentsWithheld(@Root() assessment: Assessment, @Ctx() { loaders }: AssessmentsContext) {
+    return !loaders.access.canRead(assessment.confidentiality);
+  }
+
+  @FieldResolver(() => [Recommendation], {
+    description:
+      'Its recommendations in order; empty when the contents are withheld from the caller.',
+  })
+  recommendations(@Root() assessment: Assessment, @Ctx() { loaders }: AssessmentsContext) {
+    if (!loaders.access.canRead(assessment.confidentiality)) return [];
+    return loaders.recommendationsByAssessment.load(assessment.id);
+  }
+}
+
+export const assessmentReference = {
+  Assessment: {
+    __resolveReference(reference: { id: string }, { loaders }: AssessmentsContext) {
+      return loaders.assessmentById.load(reference.id);
+    },
+  },
+};

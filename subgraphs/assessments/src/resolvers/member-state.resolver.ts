@@ -1,0 +1,46 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { paginate } from '../../../shared/src/pagination';
+import type { AssessmentsContext } from '../context';
+import { Assessment } from '../entities/assessment.entity';
+import { MemberStateRef } from '../entities/references.type';
+import { RECOMMENDATION_ORDER, recommendationQuery } from '../queries';
+import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
+import { RecommendationConnection } from './recommendation.resolver';
+
+@Resolver(() => MemberStateRef)
+export class MemberStateAssessmentsResolver {
+  @FieldResolver(() => [Assessment], {
+    description: 'CTED assessments of this state that the caller may see, newest first.',
+  })
+  assessments(@Root() state: MemberStateRef, @Ctx() { loaders }: AssessmentsContext) {
+    return loaders.assessmentsByState.load(state.iso3);
+  }
+
+  @FieldResolver(() => Assessment, {
+    nullable: true,
+    description: 'The most recent assessment of this state the caller may see; null if none.',
+  })
+  async latestAssessment(@Root() state: MemberStateRef, @Ctx() { loaders }: AssessmentsContext) {
+    return (await loaders.assessmentsByState.load(state.iso3))[0] ?? null;
+  }
+
+  @FieldResolver(() => RecommendationConnection, {
+    description: 'Recommendations made to this state that the caller may read.',
+  })
+  recommendations(
+    @Root() state: MemberStateRef,
+    @Ctx() context: AssessmentsContext,
+    @Args(() => RecommendationPageArgs) { filter, first, after }: RecommendationPageArgs,
+  ) {
+    const query = recommendationQuery(context, { ...filter, memberState: [state.iso3] });
+    return paginate(query, RECOMMENDATION_ORDER, { first, after });
+  }
+}
+
+export const memberStateReference = {
+  MemberState: {
+    __resolveReference(reference: { iso3: string }) {
+      return MemberStateRef.of(reference.iso3);
+    },
+  },
+};

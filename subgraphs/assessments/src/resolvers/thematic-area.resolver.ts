@@ -1,0 +1,81 @@
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  Int,
+} from 'type-graphql';
+import { paginate } from '../../../shared/src/pagination';
+import { Priority } from '../../../shared/src/vocabulary';
+import type { AssessmentsContext } from '../context';
+import { ThematicArea } from '../entities/thematic-area.entity';
+import { RECOMMENDATION_ORDER, recommendationQuery } from '../queries';
+import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
+import { RecommendationConnection } from './recommendation.resolver';
+
+@ObjectType({ simpleResolvers: true, description: 'How many recommendations have one priority.' })
+export class PriorityCount {
+  @Field(() => Priority, { description: 'The priority.' })
+  priority!: Priority;
+
+  @Field(() => Int, { description: 'Recommendations of that priority the caller may read.' })
+  count!: number;
+}
+
+@Resolver(() => ThematicArea)
+export class ThematicAreaResolver {
+  @Query(() => [ThematicArea], { description: 'All thematic areas, by name.' })
+  thematicAreas(@Ctx() { db }: AssessmentsContext) {
+    return db.getRepository(ThematicArea).find({ order: { name: 'ASC' } });
+  }
+
+  @Query(() => ThematicArea, {
+    nullable: true,
+    description: 'One thematic area by code; null if there is none.',
+  })
+  thematicArea(
+    @Ctx() { loaders }: AssessmentsContext,
+    @Arg('code', { description: 'Its code, such as "CFT".' }) code: string,
+  ) {
+    return loaders.thematicAreaByCode.load(code.trim().toUpperCase());
+  }
+
+  @FieldResolver(() => RecommendationConnection, {
+    description: 'Recommendations in this area that the caller may read.',
+  })
+  recommendations(
+    @Root() area: ThematicArea,
+    @Ctx() context: AssessmentsContext,
+    @Args(() => RecommendationPageArgs) { filter, first, after }: RecommendationPageArgs,
+  ) {
+    const query = recommendationQuery(context, { ...filter, thematicArea: [area.code] });
+    return paginate(query, RECOMMENDATION_ORDER, { first, after });
+  }
+
+  @FieldResolver(() => [PriorityCount], {
+    description: 'How many recommendations in this area have each priority, HIGH first.',
+  })
+  async recommendationsByPriority(
+    @Root() area: ThematicArea,
+    @Ctx() { loaders }: AssessmentsContext,
+  ) {
+    const counts = await loaders.priorityCountsByArea.load(area.code);
+    return [Priority.HIGH, Priority.MEDIUM, Priority.LOW].map((priority) => ({
+      priority,
+      count: counts.find((c) => c.priority === priority)?.count ?? 0,
+    }));
+  }
+}
+
+export const thematicAreaReference = {
+  ThematicArea: {
+    __resolveReference(reference: { code: string }, { loaders }: AssessmentsContext) {
+      return loaders.thematicAreaByCode.load(reference.code);
+    },
+  },
+};

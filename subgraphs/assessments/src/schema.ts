@@ -1,0 +1,34 @@
+import { buildFederatedSchema } from '../../shared/src/federation';
+import { AssessmentResolver, assessmentReference } from './resolvers/assessment.resolver';
+import { EntityAssessmentsResolver, entityReference } from './resolvers/entity.resolver';
+import {
+  MemberStateAssessmentsResolver,
+  memberStateReference,
+} from './resolvers/member-state.resolver';
+import {
+  RecommendationResolver,
+  recommendationReference,
+} from './resolvers/recommendation.resolver';
+import { ResolutionResolver, resolutionReference } from './resolvers/resolution.resolver';
+import { ThematicAreaResolver, thematicAreaReference } from './resolvers/thematic-area.resolver';
+
+export function buildAssessmentsSchema() {
+  return buildFederatedSchema({
+    resolvers: [
+      AssessmentResolver,
+      RecommendationResolver,
+      ThematicAreaResolver,
+      ResolutionResolver,
+      MemberStateAssessmentsResolver,
+      EntityAssessmentsResolver,
+    ],
+    referenceResolvers: {
+      ...assessmentReference,
+      ...recommendationReference,
+      ...thematicAreaReference,
+      ...resolutionReference,
+      ...memberStateReference,
+      ...entityReference,
+    },
+  });
+}

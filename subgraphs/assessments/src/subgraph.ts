@@ -1,0 +1,16 @@
+import type { SubgraphDefinition } from '../../shared/src/subgraph';
+import { assessmentsEntities } from './entities';
+import { createAssessmentsLoaders, type AssessmentsLoaders } from './loaders/assessments.loaders';
+import { assessmentsMigrations } from './migrations';
+import { buildAssessmentsSchema } from './schema';
+import { seedAssessments } from './seed/seed-assessments';
+
+export const assessments: SubgraphDefinition<AssessmentsLoaders> = {
+  name: 'assessments',
+  defaultPort: 4002,
+  entities: assessmentsEntities,
+  migrations: assessmentsMigrations,
+  buildSchema: buildAssessmentsSchema,
+  createLoaders: createAssessmentsLoaders,
+  seed: seedAssessments,
+};

@@ -1,0 +1,26 @@
+import { Appeal } from './appeal.entity';
+import { Contribution } from './contribution.entity';
+import { Donor } from './donor.entity';
+import {
+  ProjectAssessment,
+  ProjectBeneficiary,
+  ProjectPartner,
+  ProjectRecommendation,
+  ProjectThematicArea,
+} from './project-link.entity';
+import { Project } from './project.entity';
+import { Programme } from './programme.entity';
+
+/** Every table the funding subgraph owns. */
+export const fundingEntities = [
+  Programme,
+  Appeal,
+  Donor,
+  Project,
+  ProjectPartner,
+  ProjectBeneficiary,
+  ProjectThematicArea,
+  ProjectRecommendation,
+  ProjectAssessment,
+  Contribution,
+];

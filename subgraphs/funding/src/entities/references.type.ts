@@ -1,0 +1,101 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Priority } from '../../../shared/src/vocabulary';
+
+/**
+ * Types other subgraphs own, as funding knows them: by key, with the fields funding adds and
+ * the fields it needs from their owner (`@external`, supplied through `@requires`).
+ */
+
+@Directive('@key(fields: "acronym")')
+@ObjectType('Entity', {
+  simpleResolvers: true,
+  description: 'A member of the Global Counter-Terrorism Coordination Compact.',
+})
+export class EntityRef {
+  @Field({ description: 'Short name used across the UN system, such as "UNODC".' })
+  acronym!: string;
+
+  static of(acronym: string): EntityRef {
+    return Object.assign(new EntityRef(), { acronym });
+  }
+}
+
+@Directive('@key(fields: "code")')
+@ObjectType('ThematicArea', {
+  simpleResolvers: true,
+  description:
+    'A theme of counter-terrorism work used by CTED assessments, their recommendations and the projects that address them.',
+})
+export class ThematicAreaRef {
+  @Field({ description: 'Stable code, such as "CFT".' })
+  code!: string;
+
+  static of(code: string): ThematicAreaRef {
+    return Object.assign(new ThematicAreaRef(), { code });
+  }
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Recommendation', {
+  simpleResolvers: true,
+  description:
+    'A recommendation an assessment made to a Member State; when technical assistance is needed, it is a need that capacity-building projects can address.',
+})
+export class RecommendationRef {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  @Directive('@external')
+  @Field(() => Priority, { description: 'How urgent it is.' })
+  priority!: Priority;
+
+  @Directive('@external')
+  @Field({ description: 'Whether the Member State needs technical assistance to act on it.' })
+  technicalAssistanceNeeded!: boolean;
+
+  static of(id: string): RecommendationRef {
+    return Object.assign(new RecommendationRef(), { id });
+  }
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Assessment', {
+  simpleResolvers: true,
+  description:
+    "An assessment of a Member State's implementation of the Security Council's counter-terrorism resolutions, made by CTED on behalf of the Counter-Terrorism Committee.",
+})
+export class AssessmentRef {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id!: string;
+
+  @Directive('@external')
+  @Field(() => [RecommendationRef], {
+    description:
+      'Its recommendations in order; empty when the contents are withheld from the caller.',
+  })
+  recommendations?: RecommendationRef[];
+
+  static of(id: string): AssessmentRef {
+    return Object.assign(new AssessmentRef(), { id });
+  }
+}
+
+@Directive('@key(fields: "iso3")')
+@ObjectType('MemberState', {
+  simpleResolvers: true,
+  description: 'One of the 193 United Nations Member States.',
+})
+export class MemberStateRef {
+  @Field({ description: 'ISO 3166-1 alpha-3 code, such as "NGA".' })
+  iso3!: string;
+
+  @Directive('@external')
+  @Field(() => [AssessmentRef], {
+    description: 'CTED assessments of this state that the caller may see, newest first.',
+  })
+  assessments?: AssessmentRef[];
+
+  static of(iso3: string): MemberStateRef {
+    return Object.assign(new MemberStateRef(), { iso3 });
+  }
+}

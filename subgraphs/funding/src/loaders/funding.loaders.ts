@@ -1,0 +1,235 @@
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import { knownIds } from '../../../shared/src/ids';
+import type { RequestScope } from '../../../shared/src/subgraph';
+import { groupedLoader, idLoader, keyedLoader } from '../../../shared/src/loaders';
+import { ProjectStatus } from '../../../shared/src/vocabulary';
+import { Appeal } from '../entities/appeal.entity';
+import { Contribution } from '../entities/contribution.entity';
+import { Donor } from '../entities/donor.entity';
+import {
+  ProjectAssessment,
+  ProjectBeneficiary,
+  ProjectPartner,
+  ProjectRecommendation,
+  ProjectThematicArea,
+} from '../entities/project-link.entity';
+import { Project } from '../entities/project.entity';
+import { Programme } from '../entities/programme.entity';
+
+/** A sum of contributions per key, as exact decimal strings. */
+export interface Totals {
+  key: string;
+  pledged: string;
+  received: string;
+}
+
+/** Funding of the projects in one thematic area (cancelled projects excluded). */
+export interface AreaFunding {
+  code: string;
+  projects: number;
+  budget: string;
+  pledged: string;
+  received: string;
+}
+
+/** Loaders made for one request, so each batch is one statement. */
+export function createFundingLoaders({ db, peers }: RequestScope) {
+  const projects = db.getRepository(Project);
+  const contributions = db.getRepository(Contribution);
+
+  /** Ids of the projects linked to each key through a link table, in order of project code. */
+  const projectsThrough = <L extends object>(link: new () => L, keyColumn: keyof L & string) =>
+    groupedLoader(
+      async (keys: string[]): Promise<{ key: string; projectId: string }[]> => {
+        const valid = knownIds(keys);
+        if (!valid.length) return [];
+        return db
+          .getRepository(link)
+          .createQueryBuilder('l')
+          .innerJoin(Project, 'p', 'p.id = l.projectId')
+          .select(`l.${keyColumn}`, 'key')
+          .addSelect('l.projectId', 'projectId')
+          .where(`l.${keyColumn} IN (:...keys)`, { keys: valid })
+          .orderBy('p.code', 'ASC')
+          .getRawMany();
+      },
+      (row) => row.key,
+    );
+
+  const totalsBy = (column: 'projectId' | 'donorId') =>
+    keyedLoader(
+      async (keys: string[]): Promise<Totals[]> =>
+        contributions
+          .createQueryBuilder('c')
+          .select(`c.${column}`, 'key')
+          .addSelect('COALESCE(SUM(c.amountValue), 0)::text', 'pledged')
+          .addSelect(
+            `COALESCE(SUM(c.amountValue) FILTER (WHERE c.status = 'RECEIVED'), 0)::text`,
+            'received',
+          )
+          .where(`c.${column} IN (:...keys)`, { keys })
+          .groupBy(`c.${column}`)
+          .getRawMany(),
+      (row) => row.key,
+    );
+
+  /** Whether the assessments subgraph shows the caller each id: it owns who may see what. */
+  const visibleTo = (typename: 'Assessment' | 'Recommendation') =>
+    new DataLoader<string, boolean>((ids) => peers.visible('assessments', typename, ids), {
+      maxBatchSize: 1000,
+    });
+
+  return {
+    visibleAssessment: visibleTo('Assessment'),
+    visibleRecommendation: visibleTo('Recommendation'),
+    projectById: idLoader(
+      (ids) => projects.findBy({ id: In(ids) }),
+      (row) => row.id,
+    ),
+    projectByCode: keyedLoader(
+      (codes: string[]) => projects.findBy({ code: In(codes) }),
+      (row) => row.code,
+    ),
+    programmeById: idLoader(
+      (ids) => db.getRepository(Programme).findBy({ id: In(ids) }),
+      (row) => row.id,
+    ),
+    appealById: idLoader(
+      (ids) => db.getRepository(Appeal).findBy({ id: In(ids) }),
+      (row) => row.id,
+    ),
+    contributionById: idLoader(
+      (ids) => contributions.findBy({ id: In(ids) }),
+      (row) => row.id,
+    ),
+    donorById: idLoader(
+      (ids) => db.getRepository(Donor).findBy({ id: In(ids) }),
+      (row) => row.id,
+    ),
+    donorByState: keyedLoader(
+      (codes: string[]) => db.getRepository(Donor).findBy({ memberStateIso3: In(codes) }),
+      (row) => row.memberStateIso3!,
+    ),
+    partnersByProject: groupedLoader(
+      (ids: string[]) =>
+        db
+          .getRepository(ProjectPartner)
+          .find({ where: { projectId: In(ids) }, order: { entityAcronym: 'ASC' } }),
+      (row) => row.projectId,
+    ),
+    beneficiariesByProject: groupedLoader(
+      (ids: string[]) =>
+        db
+          .getRepository(ProjectBeneficiary)
+          .find({ where: { projectId: In(ids) }, order: { memberStateIso3: 'ASC' } }),
+      (row) => row.projectId,
+    ),
+    thematicAreasByProject: groupedLoader(
+      (ids: string[]) =>
+        db
+          .getRepository(ProjectThematicArea)
+          .find({ where: { projectId: In(ids) }, order: { thematicAreaCode: 'ASC' } }),
+      (row) => row.projectId,
+    ),
+    recommendationsByProject: groupedLoader(
+      (ids: string[]) =>
+        db
+          .getRepository(ProjectRecommendation)
+          .find({ where: { projectId: In(ids) }, order: { recommendationId: 'ASC' } }),
+      (row) => row.projectId,
+    ),
+    assessmentsByProject: groupedLoader(
+      (ids: string[]) =>
+        db
+          .getRepository(ProjectAssessment)
+          .find({ where: { projectId: In(ids) }, order: { assessmentId: 'ASC' } }),
+      (row) => row.projectId,
+    ),
+    contributionsByProject: groupedLoader(
+      (ids: string[]) =>
+        contributions.find({
+          where: { projectId: In(ids) },
+          order: { pledgedOn: 'DESC', id: 'DESC' },
+        }),
+      (row) => row.projectId!,
+    ),
+    projectsByAssessment: projectsThrough(ProjectAssessment, 'assessmentId'),
+    projectsByRecommendation: projectsThrough(ProjectRecommendation, 'recommendationId'),
+    /** Recommendations addressed by at least one project that is not cancelled. */
+    addressed: idLoader(
+      async (ids) => {
+        const rows: { id: string }[] = await db
+          .getRepository(ProjectRecommendation)
+          .createQueryBuilder('l')
+          .innerJoin(Project, 'p', 'p.id = l.projectId')
+          .select('DISTINCT l.recommendationId', 'id')
+          .where('l.recommendationId IN (:...ids)', { ids })
+          .andWhere('p.status <> :cancelled', { cancelled: ProjectStatus.CANCELLED })
+          .getRawMany();
+        return rows;
+      },
+      (row) => row.id,
+    ),
+    totalsByProject: totalsBy('projectId'),
+    /** Contributions to each programme, directly or through its projects. */
+    totalsByProgramme: idLoader(
+      async (ids): Promise<Totals[]> =>
+        contributions
+          .createQueryBuilder('c')
+          .leftJoin(Project, 'p', 'p.id = c.projectId')
+          .select('COALESCE(c.programmeId, p.programmeId)', 'key')
+          .addSelect('COALESCE(SUM(c.amountValue), 0)::text', 'pledged')
+          .addSelect(
+            `COALESCE(SUM(c.amountValue) FILTER (WHERE c.status = 'RECEIVED'), 0)::text`,
+            'received',
+          )
+          .where('COALESCE(c.programmeId, p.programmeId) IN (:...ids)', { ids })
+          .groupBy('COALESCE(c.programmeId, p.programmeId)')
+          .getRawMany(),
+      (row) => row.key,
+    ),
+    totalsByDonor: totalsBy('donorId'),
+    /** Contributions to the projects of each appeal. */
+    totalsByAppeal: idLoader(
+      async (ids): Promise<Totals[]> =>
+        contributions
+          .createQueryBuilder('c')
+          .innerJoin(Project, 'p', 'p.id = c.projectId')
+          .select('p.appealId', 'key')
+          .addSelect('COALESCE(SUM(c.amountValue), 0)::text', 'pledged')
+          .addSelect(
+            `COALESCE(SUM(c.amountValue) FILTER (WHERE c.status = 'RECEIVED'), 0)::text`,
+            'received',
+          )
+          .where('p.appealId IN (:...ids)', { ids })
+          .groupBy('p.appealId')
+          .getRawMany(),
+      (row) => row.key,
+    ),
+    /** Per thematic area: its projects, their budgets and what donors gave to them. */
+    fundingByArea: keyedLoader(
+      async (codes: string[]): Promise<AreaFunding[]> =>
+        db.query(
+          `SELECT a.thematic_area_code AS code,
+                  COUNT(*)::int AS projects,
+                  COALESCE(SUM(p.budget), 0)::text AS budget,
+                  COALESCE(SUM(t.pledged), 0)::text AS pledged,
+                  COALESCE(SUM(t.received), 0)::text AS received
+             FROM "${db.driver.schema}".project_thematic_area a
+             JOIN "${db.driver.schema}".project p ON p.id = a.project_id
+             LEFT JOIN LATERAL (
+               SELECT SUM(c.amount) AS pledged,
+                      SUM(c.amount) FILTER (WHERE c.status = 'RECEIVED') AS received
+                 FROM "${db.driver.schema}".contribution c WHERE c.project_id = p.id
+             ) t ON true
+            WHERE a.thematic_area_code = ANY($1) AND p.status <> 'CANCELLED'
+            GROUP BY a.thematic_area_code`,
+          [codes],
+        ),
+      (row) => row.code,
+    ),
+  };
+}
+
+export type FundingLoaders = ReturnType<typeof createFundingLoaders>;

@@ -1,0 +1,97 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { isUuid } from '../../shared/src/ids';
+import { parseIso3List } from '../../shared/src/iso3';
+import type { KeysetOrder } from '../../shared/src/pagination';
+import type { FundingContext } from './context';
+import { Contribution } from './entities/contribution.entity';
+import {
+  ProjectBeneficiary,
+  ProjectPartner,
+  ProjectThematicArea,
+} from './entities/project-link.entity';
+import { Project } from './entities/project.entity';
+import type { ContributionFilter } from './resolvers/inputs/contribution-filter.input';
+import type { ProjectFilter } from './resolvers/inputs/project-filter.input';
+
+export const PROJECT_ORDER: KeysetOrder = {
+  keys: [{ property: 'code', kind: 'text' }],
+  direction: 'ASC',
+};
+
+/** Newest pledge first. */
+export const CONTRIBUTION_ORDER: KeysetOrder = {
+  keys: [
+    { property: 'pledgedOn', kind: 'date' },
+    { property: 'id', kind: 'uuid' },
+  ],
+  direction: 'DESC',
+};
+
+/** `column = id`, or nothing at all when the id cannot exist. */
+function whereId<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+  id: string,
+) {
+  const name = column.replace('.', '_');
+  return isUuid(id)
+    ? query.andWhere(`${column} = :${name}`, { [name]: id })
+    : query.andWhere('1 = 0');
+}
+
+/** `p.id IN (SELECT project_id FROM link WHERE column IN (:...values))`. */
+function throughLink<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  link: new () => object,
+  column: string,
+  values: string[],
+) {
+  const alias = `${column}_link`;
+  const sub = query
+    .subQuery()
+    .select(`${alias}.projectId`)
+    .from(link, alias)
+    .where(`${alias}.${column} IN (:...${alias})`)
+    .getQuery();
+  return query.andWhere(`p.id IN ${sub}`, { [alias]: values });
+}
+
+/** Projects narrowed by a filter; not yet ordered or paged. */
+export function projectQuery({ db }: FundingContext, filter?: ProjectFilter | null) {
+  const query = db.getRepository(Project).createQueryBuilder('p');
+  if (!filter) return query;
+  if (filter.status?.length)
+    query.andWhere('p.status IN (:...statuses)', { statuses: filter.status });
+  if (filter.leadEntity?.length) {
+    query.andWhere('p.leadEntityAcronym IN (:...leads)', { leads: filter.leadEntity });
+  }
+  const states = parseIso3List(filter.beneficiaryState, 'filter.beneficiaryState');
+  if (states?.length) throughLink(query, ProjectBeneficiary, 'memberStateIso3', states);
+  if (filter.thematicArea?.length) {
+    throughLink(query, ProjectThematicArea, 'thematicAreaCode', filter.thematicArea);
+  }
+  if (filter.programme) whereId(query, 'p.programmeId', filter.programme);
+  if (filter.appeal) whereId(query, 'p.appealId', filter.appeal);
+  return query;
+}
+
+/** Projects an entity takes part in beside the lead. */
+export function partnerProjectQuery(
+  context: FundingContext,
+  acronym: string,
+  filter?: ProjectFilter | null,
+) {
+  return throughLink(projectQuery(context, filter), ProjectPartner, 'entityAcronym', [acronym]);
+}
+
+/** Contributions narrowed by a filter; not yet ordered or paged. */
+export function contributionQuery({ db }: FundingContext, filter?: ContributionFilter | null) {
+  const query = db.getRepository(Contribution).createQueryBuilder('c');
+  if (!filter) return query;
+  if (filter.donor) whereId(query, 'c.donorId', filter.donor);
+  if (filter.project) whereId(query, 'c.projectId', filter.project);
+  if (filter.programme) whereId(query, 'c.programmeId', filter.programme);
+  if (filter.status?.length)
+    query.andWhere('c.status IN (:...statuses)', { statuses: filter.status });
+  return query;
+}

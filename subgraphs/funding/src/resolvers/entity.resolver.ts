@@ -1,0 +1,44 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { paginate } from '../../../shared/src/pagination';
+import type { FundingContext } from '../context';
+import { EntityRef } from '../entities/references.type';
+import { PROJECT_ORDER, partnerProjectQuery, projectQuery } from '../queries';
+import { ProjectPageArgs } from './inputs/project-filter.input';
+import { ProjectConnection } from './project.resolver';
+
+@Resolver(() => EntityRef)
+export class EntityFundingResolver {
+  @FieldResolver(() => ProjectConnection, {
+    description: 'Projects the entity leads, in order of code.',
+  })
+  projectsLed(
+    @Root() entity: EntityRef,
+    @Ctx() context: FundingContext,
+    @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
+  ) {
+    const query = projectQuery(context, { ...filter, leadEntity: [entity.acronym] });
+    return paginate(query, PROJECT_ORDER, { first, after });
+  }
+
+  @FieldResolver(() => ProjectConnection, {
+    description: 'Projects the entity implements beside the lead, in order of code.',
+  })
+  projectsAsPartner(
+    @Root() entity: EntityRef,
+    @Ctx() context: FundingContext,
+    @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
+  ) {
+    return paginate(partnerProjectQuery(context, entity.acronym, filter), PROJECT_ORDER, {
+      first,
+      after,
+    });
+  }
+}
+
+export const entityReference = {
+  Entity: {
+    __resolveReference(reference: { acronym: string }) {
+      return EntityRef.of(reference.acronym);
+    },
+  },
+};

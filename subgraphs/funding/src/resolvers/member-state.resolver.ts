@@ -1,0 +1,72 @@
+import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { paginate } from '../../../shared/src/pagination';
+import { Priority } from '../../../shared/src/vocabulary';
+import type { FundingContext } from '../context';
+import { coverageOf } from '../coverage';
+import { Donor } from '../entities/donor.entity';
+import { MemberStateRef, RecommendationRef } from '../entities/references.type';
+import { PROJECT_ORDER, projectQuery } from '../queries';
+import { ProjectPageArgs } from './inputs/project-filter.input';
+import { ProjectConnection } from './project.resolver';
+
+@Resolver(() => MemberStateRef)
+export class MemberStateFundingResolver {
+  @FieldResolver(() => ProjectConnection, {
+    description: 'Projects that benefit this state, in order of code.',
+  })
+  projects(
+    @Root() state: MemberStateRef,
+    @Ctx() context: FundingContext,
+    @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
+  ) {
+    const query = projectQuery(context, { ...filter, beneficiaryState: [state.iso3] });
+    return paginate(query, PROJECT_ORDER, { first, after });
+  }
+
+  @FieldResolver(() => Donor, {
+    nullable: true,
+    description: 'The state as a donor, if it is one.',
+  })
+  donor(@Root() state: MemberStateRef, @Ctx() { loaders }: FundingContext) {
+    return loaders.donorByState.load(state.iso3);
+  }
+
+  @Directive(
+    '@requires(fields: "assessments { recommendations { id priority technicalAssistanceNeeded } }")',
+  )
+  @FieldResolver(() => [RecommendationRef], {
+    description:
+      'Recommendations made to this state that no project addresses (a cancelled project does not count), among those the caller may read.',
+  })
+  async unaddressedRecommendations(
+    @Root() state: MemberStateRef,
+    @Ctx() { loaders }: FundingContext,
+    @Arg('priority', () => Priority, {
+      nullable: true,
+      description: 'Only recommendations of this priority.',
+    })
+    priority?: Priority | null,
+    @Arg('technicalAssistanceNeeded', () => Boolean, {
+      nullable: true,
+      description:
+        'Only recommendations that need (true) or do not need (false) technical assistance.',
+    })
+    technicalAssistanceNeeded?: boolean | null,
+  ) {
+    const recommendations = state.assessments?.flatMap((a) => a.recommendations ?? []);
+    const coverage = await coverageOf(
+      recommendations,
+      { priority, technicalAssistanceNeeded },
+      loaders,
+    );
+    return coverage.unaddressedRecommendations;
+  }
+}
+
+export const memberStateReference = {
+  MemberState: {
+    __resolveReference(reference: MemberStateRef) {
+      return Object.assign(new MemberStateRef(), reference);
+    },
+  },
+};

@@ -1,0 +1,159 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { exactlyOne } from '../../../shared/src/lookup';
+import { connectionType, paginate } from '../../../shared/src/pagination';
+import type { FundingContext } from '../context';
+import { Appeal } from '../entities/appeal.entity';
+import { Contribution } from '../entities/contribution.entity';
+import { Programme } from '../entities/programme.entity';
+import { Project } from '../entities/project.entity';
+import {
+  AssessmentRef,
+  EntityRef,
+  MemberStateRef,
+  RecommendationRef,
+  ThematicAreaRef,
+} from '../entities/references.type';
+import { Money, money, toCents } from '../money';
+import { PROJECT_ORDER, projectQuery } from '../queries';
+import { ProjectPageArgs } from './inputs/project-filter.input';
+
+export const ProjectConnection = connectionType('Project', Project, 'projects');
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => ProjectConnection, { description: 'Capacity-building projects in order of code.' })
+  projects(
+    @Ctx() context: FundingContext,
+    @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
+  ) {
+    return paginate(projectQuery(context, filter), PROJECT_ORDER, { first, after });
+  }
+
+  @Query(() => Project, {
+    nullable: true,
+    description: 'One project by id or by code (give exactly one); null if there is none.',
+  })
+  project(
+    @Ctx() { loaders }: FundingContext,
+    @Arg('id', () => ID, { nullable: true, description: 'The project id.' }) id?: string | null,
+    @Arg('code', () => String, {
+      nullable: true,
+      description: 'The project code, such as "CGC-2021-0042".',
+    })
+    code?: string | null,
+  ) {
+    return exactlyOne({ id, code }, 'project') === 'id'
+      ? loaders.projectById.load(id!)
+      : loaders.projectByCode.load(code!.trim().toUpperCase());
+  }
+
+  @FieldResolver(() => EntityRef, { description: 'The Compact entity that leads the project.' })
+  leadEntity(@Root() project: Project) {
+    return EntityRef.of(project.leadEntityAcronym);
+  }
+
+  @FieldResolver(() => [EntityRef], { description: 'Other Compact entities that implement it.' })
+  async partnerEntities(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    return (await loaders.partnersByProject.load(project.id)).map((p) =>
+      EntityRef.of(p.entityAcronym),
+    );
+  }
+
+  @FieldResolver(() => [MemberStateRef], { description: 'The Member States it benefits.' })
+  async beneficiaryStates(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    const rows = await loaders.beneficiariesByProject.load(project.id);
+    return rows.map((row) => MemberStateRef.of(row.memberStateIso3));
+  }
+
+  @FieldResolver(() => [ThematicAreaRef], { description: 'The thematic areas it works in.' })
+  async thematicAreas(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    const rows = await loaders.thematicAreasByProject.load(project.id);
+    return rows.map((row) => ThematicAreaRef.of(row.thematicAreaCode));
+  }
+
+  @FieldResolver(() => Programme, {
+    nullable: true,
+    description: 'The programme it belongs to, if any.',
+  })
+  programme(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    return project.programmeId ? loaders.programmeById.load(project.programmeId) : null;
+  }
+
+  @FieldResolver(() => Appeal, {
+    nullable: true,
+    description: 'The joint appeal it was part of, if any.',
+  })
+  appeal(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    return project.appealId ? loaders.appealById.load(project.appealId) : null;
+  }
+
+  @FieldResolver(() => Money, { description: 'Its approved budget.' })
+  budget(@Root() project: Project) {
+    return { amount: project.budget, currency: project.currency };
+  }
+
+  @FieldResolver(() => [Contribution], { description: 'Contributions to it, newest pledge first.' })
+  contributions(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    return loaders.contributionsByProject.load(project.id);
+  }
+
+  @FieldResolver(() => Money, { description: 'Everything donors have pledged or paid to it.' })
+  async funded(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    return money(toCents((await loaders.totalsByProject.load(project.id))?.pledged));
+  }
+
+  @FieldResolver(() => Money, { description: 'What donors have paid so far.' })
+  async received(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    return money(toCents((await loaders.totalsByProject.load(project.id))?.received));
+  }
+
+  @FieldResolver(() => Money, {
+    description: 'Budget not yet covered by contributions; never below zero.',
+  })
+  async fundingGap(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    const funded = toCents((await loaders.totalsByProject.load(project.id))?.pledged);
+    const gap = toCents(project.budget) - funded;
+    return money(gap > 0n ? gap : 0n);
+  }
+
+  @FieldResolver(() => [RecommendationRef], {
+    nullable: true,
+    description:
+      'CTED recommendations the project addresses that the caller may read. Null, with an error, when the assessments subgraph cannot be reached to check.',
+  })
+  async recommendations(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    const ids = (await loaders.recommendationsByProject.load(project.id)).map(
+      (row) => row.recommendationId,
+    );
+    const visible = await loaders.visibleRecommendation.loadMany(ids);
+    return ids.filter((_, i) => throwIfError(visible[i])).map((id) => RecommendationRef.of(id));
+  }
+
+  @FieldResolver(() => [AssessmentRef], {
+    nullable: true,
+    description:
+      'CTED assessments the project uses, as Security Council resolution 2395 (2017) asks, that the caller may see. Null, with an error, when the assessments subgraph cannot be reached to check.',
+  })
+  async assessments(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    const ids = (await loaders.assessmentsByProject.load(project.id)).map(
+      (row) => row.assessmentId,
+    );
+    const visible = await loaders.visibleAssessment.loadMany(ids);
+    return ids.filter((_, i) => throwIfError(visible[i])).map((id) => AssessmentRef.of(id));
+  }
+}
+
+/** A batch that failed fails the field, rather than hiding or showing items unchecked. */
+function throwIfError(value: boolean | Error): boolean {
+  if (value instanceof Error) throw value;
+  return value;
+}
+
+export const projectReference = {
+  Project: {
+    __resolveReference(reference: { id?: string; code?: string }, { loaders }: FundingContext) {
+      if (reference.id !== undefined) return loaders.projectById.load(reference.id);
+      return reference.code ? loaders.projectByCode.load(reference.code) : null;
+    },
+  },
+};

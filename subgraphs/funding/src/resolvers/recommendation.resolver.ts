@@ -1,0 +1,23 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { FundingContext } from '../context';
+import { Project } from '../entities/project.entity';
+import { RecommendationRef } from '../entities/references.type';
+
+@Resolver(() => RecommendationRef)
+export class RecommendationFundingResolver {
+  @FieldResolver(() => [Project], {
+    description: 'Projects that address this recommendation (any status), in order of code.',
+  })
+  async addressedBy(@Root() recommendation: RecommendationRef, @Ctx() { loaders }: FundingContext) {
+    const links = await loaders.projectsByRecommendation.load(recommendation.id);
+    return loaders.projectById.loadMany(links.map((link) => link.projectId)) as Promise<Project[]>;
+  }
+}
+
+export const recommendationReference = {
+  Recommendation: {
+    __resolveReference(reference: RecommendationRef) {
+      return Object.assign(new RecommendationRef(), reference);
+    },
+  },
+};

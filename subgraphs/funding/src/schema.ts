@@ -1,0 +1,49 @@
+import { buildFederatedSchema } from '../../shared/src/federation';
+import { AppealResolver, appealReference } from './resolvers/appeal.resolver';
+import { AssessmentFundingResolver, assessmentReference } from './resolvers/assessment.resolver';
+import { ContributionResolver, contributionReference } from './resolvers/contribution.resolver';
+import { DonorResolver, donorReference } from './resolvers/donor.resolver';
+import { EntityFundingResolver, entityReference } from './resolvers/entity.resolver';
+import {
+  MemberStateFundingResolver,
+  memberStateReference,
+} from './resolvers/member-state.resolver';
+import { ProgrammeResolver, programmeReference } from './resolvers/programme.resolver';
+import { ProjectResolver, projectReference } from './resolvers/project.resolver';
+import {
+  RecommendationFundingResolver,
+  recommendationReference,
+} from './resolvers/recommendation.resolver';
+import {
+  ThematicAreaFundingResolver,
+  thematicAreaReference,
+} from './resolvers/thematic-area.resolver';
+
+export function buildFundingSchema() {
+  return buildFederatedSchema({
+    resolvers: [
+      ProjectResolver,
+      ProgrammeResolver,
+      AppealResolver,
+      DonorResolver,
+      ContributionResolver,
+      EntityFundingResolver,
+      MemberStateFundingResolver,
+      AssessmentFundingResolver,
+      RecommendationFundingResolver,
+      ThematicAreaFundingResolver,
+    ],
+    referenceResolvers: {
+      ...projectReference,
+      ...programmeReference,
+      ...appealReference,
+      ...donorReference,
+      ...contributionReference,
+      ...entityReference,
+      ...memberStateReference,
+      ...assessmentReference,
+      ...recommendationReference,
+      ...thematicAreaReference,
+    },
+  });
+}

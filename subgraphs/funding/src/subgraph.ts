@@ -1,0 +1,17 @@
+import type { SubgraphDefinition } from '../../shared/src/subgraph';
+import { fundingEntities } from './entities';
+import { createFundingLoaders, type FundingLoaders } from './loaders/funding.loaders';
+import { fundingMigrations } from './migrations';
+import { buildFundingSchema } from './schema';
+import { seedFunding } from './seed/seed-funding';
+
+export const funding: SubgraphDefinition<FundingLoaders> = {
+  name: 'funding',
+  defaultPort: 4003,
+  entities: fundingEntities,
+  migrations: fundingMigrations,
+  buildSchema: buildFundingSchema,
+  createLoaders: createFundingLoaders,
+  seed: seedFunding,
+  peers: { assessments: 'http://localhost:4002/graphql' },
+};

@@ -1,0 +1,50 @@
+import { In } from 'typeorm';
+import type { RequestScope } from '../../../shared/src/subgraph';
+import { groupedLoader, idLoader, keyedLoader } from '../../../shared/src/loaders';
+import { CommitteeSeat } from '../entities/committee-seat.entity';
+import { CompactEntity } from '../entities/compact-entity.entity';
+import { MemberState } from '../entities/member-state.entity';
+import { WorkingGroupMembership } from '../entities/working-group-membership.entity';
+import { WorkingGroup } from '../entities/working-group.entity';
+
+/** Loaders made for one request, so each batch is one `WHERE … IN (…)` and nothing leaks between callers. */
+export function createMembershipLoaders({ db }: RequestScope) {
+  const entities = db.getRepository(CompactEntity);
+  const groups = db.getRepository(WorkingGroup);
+  const memberships = db.getRepository(WorkingGroupMembership);
+  const states = db.getRepository(MemberState);
+  const seats = db.getRepository(CommitteeSeat);
+  return {
+    entityById: idLoader(
+      (ids) => entities.findBy({ id: In(ids) }),
+      (row) => row.id,
+    ),
+    entityByAcronym: keyedLoader(
+      (acronyms: string[]) => entities.findBy({ acronym: In(acronyms) }),
+      (row) => row.acronym,
+    ),
+    workingGroupById: idLoader(
+      (ids) => groups.findBy({ id: In(ids) }),
+      (row) => row.id,
+    ),
+    membershipsByEntity: groupedLoader(
+      (ids: string[]) => memberships.find({ where: { entityId: In(ids) }, order: { role: 'ASC' } }),
+      (row) => row.entityId,
+    ),
+    membershipsByGroup: groupedLoader(
+      (ids: string[]) =>
+        memberships.find({ where: { workingGroupId: In(ids) }, order: { role: 'ASC' } }),
+      (row) => row.workingGroupId,
+    ),
+    memberStateByIso3: keyedLoader(
+      (codes: string[]) => states.findBy({ iso3: In(codes) }),
+      (row) => row.iso3,
+    ),
+    seatsByEntity: groupedLoader(
+      (ids: string[]) => seats.findBy({ entityId: In(ids) }),
+      (row) => row.entityId,
+    ),
+  };
+}
+
+export type MembershipLoaders = ReturnType<typeof createMembershipLoaders>;

@@ -1,0 +1,19 @@
+import { buildFederatedSchema } from '../../shared/src/federation';
+import { CoordinationCommitteeResolver } from './resolvers/coordination-committee.resolver';
+import { EntityResolver, entityReference } from './resolvers/entity.resolver';
+import { MemberStateResolver, memberStateReference } from './resolvers/member-state.resolver';
+import { WorkingGroupMembershipResolver } from './resolvers/working-group-membership.resolver';
+import { WorkingGroupResolver, workingGroupReference } from './resolvers/working-group.resolver';
+
+export function buildMembershipSchema() {
+  return buildFederatedSchema({
+    resolvers: [
+      EntityResolver,
+      WorkingGroupResolver,
+      WorkingGroupMembershipResolver,
+      MemberStateResolver,
+      CoordinationCommitteeResolver,
+    ],
+    referenceResolvers: { ...entityReference, ...workingGroupReference, ...memberStateReference },
+  });
+}

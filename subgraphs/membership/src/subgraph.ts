@@ -1,0 +1,16 @@
+import type { SubgraphDefinition } from '../../shared/src/subgraph';
+import { membershipEntities } from './entities';
+import { createMembershipLoaders, type MembershipLoaders } from './loaders/membership.loaders';
+import { membershipMigrations } from './migrations';
+import { buildMembershipSchema } from './schema';
+import { seedMembership } from './seed/seed-membership';
+
+export const membership: SubgraphDefinition<MembershipLoaders> = {
+  name: 'membership',
+  defaultPort: 4001,
+  entities: membershipEntities,
+  migrations: membershipMigrations,
+  buildSchema: buildMembershipSchema,
+  createLoaders: createMembershipLoaders,
+  seed: seedMembership,
+};

@@ -1,0 +1,9 @@
+import type { DataSource } from 'typeorm';
+import type { Viewer } from './viewer';
+
+/** What every resolver of a subgraph receives, made fresh for each request. */
+export interface SubgraphContext<TLoaders> {
+  viewer: Viewer;
+  db: DataSource;
+  loaders: TLoaders;
+}

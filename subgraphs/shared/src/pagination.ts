@@ -1,0 +1,196 @@
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badUserInput } from './errors';
+import { isUuid } from './ids';
+
+/** Page size used when a caller gives no `first`. */
+export const DEFAULT_PAGE_SIZE = 20;
+/** Largest page a caller may ask for. */
+export const MAX_PAGE_SIZE = 100;
+
+@Directive('@shareable')
+@ObjectType({ simpleResolvers: true, description: 'Where a page sits in the whole list.' })
+export class PageInfo {
+  @Field({ description: 'Whether more items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field({ description: 'Whether this page was asked for after a cursor.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the first item on this page; null when the page is empty.',
+  })
+  startCursor!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Cursor of the last item on this page; pass it as `after` to get the next page. Null when the page is empty.',
+  })
+  endCursor!: string | null;
+}
+
+/** What a connection resolver returns; `totalCount` runs only when a caller asks for it. */
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+/**
+ * Declares `<Name>Connection` and `<Name>Edge` for a node type, in the shape Relay clients expect.
+ */
+export function connectionType<T extends object>(
+  name: string,
+  node: ClassType<T>,
+  plural: string,
+): ClassType<Page<T>> {
+  @ObjectType(`${name}Edge`, {
+    simpleResolvers: true,
+    description: `One item of a page of ${plural}, with its cursor.`,
+  })
+  class Edge {
+    @Field({ description: 'Opaque position of this item; pass it as `after` to continue.' })
+    cursor!: string;
+
+    @Field(() => node, { description: 'The item.' })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${plural}, cursor-paginated.`,
+  })
+  class Connection {
+    @Field(() => [Edge], { description: 'The items of this page, in order.' })
+    edges!: Edge[];
+
+    @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, {
+      description: 'How many items match the filter in all pages, not only this one.',
+    })
+    totalCount!: number;
+  }
+  return Connection as unknown as ClassType<Page<T>>;
+}
+
+/** Page size from a caller's `first`, refused when negative or above the cap. */
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(
+      `"first" must be a whole number from 0 to ${MAX_PAGE_SIZE}; got ${first}. Ask for the next page with "after" instead.`,
+      'first',
+    );
+  }
+  return first;
+}
+
+/** The kind of value a sort column holds, so a cursor can be checked before it reaches SQL. */
+export type CursorValueKind = 'date' | 'uuid' | 'text';
+
+const CURSOR_CHECKS: Record<CursorValueKind, (value: unknown) => boolean> = {
+  date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
+  uuid: isUuid,
+  text: (v) => typeof v === 'string' && v.length <= 500,
+};
+
+export interface SortKey {
+  /** Entity property, as TypeORM names it. */
+  property: string;
+  kind: CursorValueKind;
+}
+
+export interface KeysetOrder {
+  keys: SortKey[];
+  direction: 'ASC' | 'DESC';
+}
+
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, order: KeysetOrder): unknown[] {
+  const refuse = () =>
+    badUserInput(
+      `"after" is not a cursor of this list: use a cursor returned by the same field (edges.cursor or pageInfo.endCursor).`,
+      'after',
+    );
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse();
+  }
+  if (
+    !Array.isArray(values) ||
+    values.length !== order.keys.length ||
+    !order.keys.every((key, i) => CURSOR_CHECKS[key.kind](values[i]))
+  ) {
+    throw refuse();
+  }
+  return values;
+}
+
+/** `first` and `after`, the arguments of every connection field. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size: ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.`,
+  })
+  first?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Continue after this cursor, taken from the same list (edges.cursor or pageInfo.endCursor).',
+  })
+  after?: string | null;
+}
+
+/**
+ * Runs one page of a filtered query with keyset pagination: the cursor is the sort key of the
+ * last row, so a deep page costs what the first does (no OFFSET scan). The count runs only when
+ * `totalCount` is selected.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  order: KeysetOrder,
+  args: PageArgs,
+): Promise<Page<T>> {
+  const size = pageSize(args.first);
+  const alias = query.alias;
+  const counted = query.clone();
+  const paged = query.clone();
+  const columns = order.keys.map((key) => `${alias}.${key.property}`);
+  if (args.after) {
+    const values = decodeCursor(args.after, order);
+    const params = Object.fromEntries(values.map((value, i) => [`cursor${i}`, value]));
+    const placeholders = values.map((_, i) => `:cursor${i}`).join(', ');
+    const comparison = order.direction === 'ASC' ? '>' : '<';
+    paged.andWhere(`(${columns.join(', ')}) ${comparison} (${placeholders})`, params);
+  }
+  columns.forEach((column, i) =>
+    i === 0 ? paged.orderBy(column, order.direction) : paged.addOrderBy(column, order.direction),
+  );
+  const rows = await paged.limit(size + 1).getMany();
+  const nodes = rows.slice(0, size);
+  const edges = nodes.map((node) => ({
+    cursor: encodeCursor(order.keys.map((key) => (node as Record<string, unknown>)[key.property])),
+    node,
+  }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => counted.getCount(),
+  };
+}

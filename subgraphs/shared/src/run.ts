@@ -1,0 +1,63 @@
+import { ConfigError, envUrl } from './env';
+import { createDatabase, migrate } from './database';
+import { createLogger } from './logger';
+import { createServerFor } from './serve';
+import type { SubgraphDefinition } from './subgraph';
+import { readSubgraphConfig } from './subgraph-config';
+
+/** How long in-flight requests get to finish on SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Runs one subgraph alone, as a deployment does: reads its configuration, applies pending
+ * migrations, listens, and shuts down cleanly on SIGTERM or SIGINT.
+ */
+export async function runSubgraph(definition: SubgraphDefinition<unknown>): Promise<void> {
+  const logger = createLogger(definition.name);
+  try {
+    const config = readSubgraphConfig(definition.name, definition.defaultPort);
+    if (!config.databaseUrl) {
+      throw new ConfigError(
+        'DATABASE_URL is required to run a subgraph alone (for example postgresql://postgres@127.0.0.1:5432/postgres). `npm start` runs the whole graph on an embedded database instead.',
+      );
+    }
+    const { dataSource } = createDatabase({
+      url: config.databaseUrl,
+      schema: config.databaseSchema,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      poolSize: config.poolSize,
+    });
+    await dataSource.initialize();
+    const applied = await migrate(dataSource);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    const peers = Object.fromEntries(
+      Object.keys(definition.peers ?? {}).flatMap((name) => {
+        const url = envUrl(process.env, `SUBGRAPH_${name.toUpperCase()}_URL`, ['http', 'https']);
+        return url ? [[name, url]] : [];
+      }),
+    );
+    const server = await createServerFor(definition, { db: dataSource, logger, peers, config });
+    const url = await server.listen(config.port, config.host);
+    logger.info({ url }, `${definition.name} subgraph ready`);
+
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+      await server.stop();
+      await dataSource.destroy();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  } catch (error) {
+    logger.fatal(
+      error instanceof ConfigError ? { msg: error.message } : { err: error },
+      'could not start',
+    );
+    process.exit(1);
+  }
+}

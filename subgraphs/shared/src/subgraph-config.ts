@@ -1,0 +1,42 @@
+import { envBool, envInt, envPort, envString, envUrl } from './env';
+
+/** Settings every subgraph reads from its environment, each with its variable named. */
+export interface SubgraphConfig {
+  /** `PORT` @default the subgraph's own port (4001–4003) */
+  port: number;
+  /** `HOST` @default '0.0.0.0' */
+  host: string;
+  /** `DATABASE_URL`: PostgreSQL server; required when the subgraph runs alone. */
+  databaseUrl: string | undefined;
+  /** `DATABASE_SCHEMA` @default the subgraph's name */
+  databaseSchema: string;
+  /** `DATABASE_POOL_SIZE` @default 10 */
+  poolSize: number;
+  /** `EXPOSE_ERROR_DETAILS`: stack traces and internal messages in responses. @default false */
+  exposeErrorDetails: boolean;
+  /** `INTROSPECTION` @default true */
+  introspection: boolean;
+  /** `MAX_BODY_BYTES` @default 1048576 */
+  maxBodyBytes: number;
+}
+
+export function readSubgraphConfig(
+  name: string,
+  defaultPort: number,
+  env: Record<string, string | undefined> = process.env,
+): SubgraphConfig {
+  const schema = envString(env, 'DATABASE_SCHEMA', name);
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new Error(`DATABASE_SCHEMA must be a lower-case SQL identifier; got "${schema}"`);
+  }
+  return {
+    port: envPort(env, 'PORT', defaultPort),
+    host: envString(env, 'HOST', '0.0.0.0'),
+    databaseUrl: envUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
+    databaseSchema: schema,
+    poolSize: envInt(env, 'DATABASE_POOL_SIZE', 10, { min: 1, max: 500 }),
+    exposeErrorDetails: envBool(env, 'EXPOSE_ERROR_DETAILS', false),
+    introspection: envBool(env, 'INTROSPECTION', true),
+    maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1_048_576, { min: 1024 }),
+  };
+}

@@ -1,0 +1,200 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { createErrorFormatter } from './errors-format';
+import type { Logger } from './logger';
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  /** Builds the per-request context (DataLoaders, caller). */
+  context: (request: IncomingMessage) => Promise<TContext>;
+  /** Whether the service can serve: its database answers. */
+  ready: () => Promise<boolean>;
+  /** @default 1048576 */
+  maxBodyBytes?: number;
+  /** Return stack traces and internal messages to callers (development only). @default false */
+  exposeErrorDetails?: boolean;
+  /** Serve introspection queries. @default true */
+  introspection?: boolean;
+}
+
+export interface SubgraphServer {
+  readonly server: Server;
+  listen(port: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${limit} bytes.`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      throw new HttpError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `Request bodies are limited to ${limit} bytes.`,
+      );
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function parseBody(request: IncomingMessage, limit: number): Promise<unknown> {
+  if (request.method !== 'POST') return undefined;
+  const text = await readBody(request, limit);
+  const type = request.headers['content-type'] ?? '';
+  if (!type.includes('json')) return text;
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+  }
+}
+
+/**
+ * Serves one subgraph over node:http: GraphQL at `/graphql` (GET and POST), liveness at
+ * `/health`, readiness at `/ready`. A thin adapter rather than a web framework, since it routes
+ * three paths.
+ */
+export async function createSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<SubgraphServer> {
+  const limit = options.maxBodyBytes ?? 1_048_576;
+  const { logger } = options;
+  const server = createServer();
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    introspection: options.introspection ?? true,
+    includeStacktraceInErrorResponses: options.exposeErrorDetails ?? false,
+    formatError: createErrorFormatter(logger, options.exposeErrorDetails ?? false),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+    logger: {
+      debug: (message) => logger.debug(message),
+      info: (message) => logger.info(message),
+      warn: (message) => logger.warn(message),
+      error: (message) => logger.error(message),
+    },
+  });
+  await apollo.start();
+
+  async function handleGraphQL(request: IncomingMessage, response: ServerResponse, url: URL) {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: request.method?.toUpperCase() ?? 'GET',
+        headers,
+        search: url.search,
+        body: await parseBody(request, limit),
+      },
+      context: () => options.context(request),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = async () => {
+      switch (url.pathname) {
+        case '/graphql':
+          return handleGraphQL(request, response, url);
+        case '/health':
+          return sendJson(response, 200, { status: 'ok', service: options.name });
+        case '/ready': {
+          const ready = await options.ready().catch(() => false);
+          return sendJson(response, ready ? 200 : 503, {
+            status: ready ? 'ready' : 'unavailable',
+            service: options.name,
+          });
+        }
+        default:
+          return sendJson(response, 404, {
+            errors: [
+              {
+                message: `Nothing is served at ${url.pathname}; GraphQL is at /graphql.`,
+                extensions: { code: 'NOT_FOUND' },
+              },
+            ],
+          });
+      }
+    };
+    route().catch((error: unknown) => {
+      if (response.headersSent) return response.destroy();
+      if (error instanceof HttpError) {
+        return sendJson(response, error.status, {
+          errors: [{ message: error.message, extensions: { code: error.code } }],
+        });
+      }
+      logger.error({ err: error }, 'request failed');
+      sendJson(response, 500, {
+        errors: [
+          {
+            message: 'The server could not complete this request.',
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      });
+    });
+  });
+
+  return {
+    server,
+    listen(port, host = '0.0.0.0') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address() as AddressInfo;
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve(`http://${shownHost}:${address.port}/graphql`);
+        });
+      });
+    },
+    async stop() {
+      await apollo.stop();
+      if (server.listening) {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    },
+  };
+}

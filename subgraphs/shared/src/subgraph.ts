@@ -1,0 +1,36 @@
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { Dataset } from './dataset/rows';
+import type { FederatedSchema } from './federation';
+import type { PeerClient } from './peers';
+import type { Viewer } from './viewer';
+
+/** What one request's loaders work with. */
+export interface RequestScope {
+  db: DataSource;
+  viewer: Viewer;
+  peers: PeerClient;
+}
+
+/**
+ * Everything the tooling needs to know about one subgraph: scripts migrate, seed, print and
+ * serve any subgraph through this, without knowing its tables.
+ */
+export interface SubgraphDefinition<TLoaders = unknown> {
+  /** Also the default PostgreSQL schema and the name in the supergraph. */
+  name: string;
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  buildSchema(): Promise<FederatedSchema>;
+  /** Per-request loaders; they apply the caller's access rules. */
+  createLoaders(scope: RequestScope): TLoaders;
+  /**
+   * Other subgraphs this one asks about what a caller may see, with their default URLs
+   * (overridden by `SUBGRAPH_<NAME>_URL`).
+   */
+  peers?: Record<string, string>;
+  /** Inserts this subgraph's part of the data set, leaving existing rows alone. */
+  seed(db: DataSource, dataset: Dataset): Promise<void>;
+}

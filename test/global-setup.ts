@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { createTestDatabase, migrateAndSeed } from './helpers/database';
+
+/**
+ * One database for the whole run, migrated and seeded once; every test file starts its own graph
+ * on it. `globalThis` carries the handle to the teardown, which runs in this same process.
+ */
+export default async function globalSetup(): Promise<void> {
+  const database = await createTestDatabase();
+  await migrateAndSeed(database.url);
+  process.env.TEST_DATABASE_URL = database.url;
+  (globalThis as { testDatabase?: typeof database }).testDatabase = database;
+}

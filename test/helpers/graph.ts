@@ -1,0 +1,61 @@
+import { startGraph, type RunningGraph } from '../../scripts/lib/graph';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestGraph extends RunningGraph {
+  /** POSTs an operation to the gateway (or to `url`) and returns the parsed body. */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { url?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T>>;
+  /** SQL statements each subgraph has sent so far. */
+  statements(): Record<string, number>;
+}
+
+export function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url)
+    throw new Error(
+      'TEST_DATABASE_URL is not set: run the tests through jest (test/global-setup.ts).',
+    );
+  return url;
+}
+
+export async function postGraphQL<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+/** The three subgraphs and the gateway on free ports, over real HTTP, on the run's database. */
+export async function startTestGraph(
+  options: { supergraphPath?: string } = {},
+): Promise<TestGraph> {
+  const graph = await startGraph({
+    ...options,
+    databaseUrl: testDatabaseUrl(),
+    ports: { gateway: 0, membership: 0, assessments: 0, funding: 0 },
+    seed: false,
+    logLevel: 'silent',
+    poolSize: 4,
+  });
+  return {
+    ...graph,
+    query: (query, variables, options = {}) =>
+      postGraphQL(options.url ?? graph.url, query, variables, options.headers),
+    statements: () =>
+      Object.fromEntries(Object.values(graph.subgraphs).map((s) => [s.name, s.statements.count])),
+  };
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { execute, parse } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { createDatabase } from '../../subgraphs/shared/src/database';
+import { createLogger } from '../../subgraphs/shared/src/logger';
+import { createServerFor } from '../../subgraphs/shared/src/serve';
+import type { StatementCounter } from '../../subgraphs/shared/src/statements';
+import type { SubgraphDefinition } from '../../subgraphs/shared/src/subgraph';
+import { postGraphQL, testDatabaseUrl, type GraphQLResponse } from './graph';
+
+export interface TestSubgraph {
+  url: string;
+  db: DataSource;
+  statements: StatementCounter;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/** One subgraph alone on a free port, as a partner agency reaches it, on the run's database. */
+export async function startSubgraph(
+  definition: SubgraphDefinition<unknown>,
+): Promise<TestSubgraph> {
+  const { dataSource, statements } = createDatabase({
+    url: testDatabaseUrl(),
+    schema: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolSize: 4,
+  });
+  await dataSource.initialize();
+  const server = await createServerFor(definition, {
+    db: dataSource,
+    logger: createLogger(definition.name, 'silent'),
+  });
+  const url = await server.listen(0, '127.0.0.1');
+  return {
+    url,
+    db: dataSource,
+    statements,
+    query: (query, variables, headers) => postGraphQL(url, query, variables, headers),
+    async stop() {
+      await server.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/**
+ * What `_service { sdl }` returns for the SDL checked in under schema/, so a subgraph's served
+ * contract can be compared with the file partner agencies read.
+ */
+export async function servedSdlOfCheckedIn(name: string): Promise<string> {
+  const typeDefs = parse(readFileSync(`schema/${name}.graphql`, 'utf8'));
+  const result = await execute({
+    schema: buildSubgraphSchema([{ typeDefs }]),
+    document: parse('{ _service { sdl } }'),
+  });
+  return (result.data as { _service: { sdl: string } })._service.sdl;
+}
