@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { envInt, envString } from '../subgraphs/shared/src/env';
 import { createLogger } from '../subgraphs/shared/src/logger';
 import { openDatabase } from './lib/database-url';
+import { localSecret } from './lib/local-secret';
 import { startGraph } from './lib/graph';
 
 /**
@@ -11,6 +12,8 @@ import { startGraph } from './lib/graph';
 async function main(): Promise<void> {
   const env = process.env;
   const logger = createLogger('start');
+  // Locally, tokens from `npm run token` are signed with a secret kept beside the data.
+  if (!env.JWKS_URL) env.JWT_SECRET = localSecret(env);
   const database = await openDatabase(env);
   if (database.embedded) {
     logger.info(

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase, migrateAndSeed } from './helpers/database';
 
 /**
@@ -6,6 +7,7 @@ import { createTestDatabase, migrateAndSeed } from './helpers/database';
  * on it. `globalThis` carries the handle to the teardown, which runs in this same process.
  */
 export default async function globalSetup(): Promise<void> {
+  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
   const database = await createTestDatabase();
   await migrateAndSeed(database.url);
   process.env.TEST_DATABASE_URL = database.url;

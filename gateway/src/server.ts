@@ -7,7 +7,13 @@ import { Logger as HiveLogger, type LogLevel } from '@graphql-hive/logger';
 import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
+import {
+  createAuthenticator,
+  readAuthConfig,
+  type AuthConfig,
+} from '../../subgraphs/shared/src/auth';
 import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
+import { useAuthentication } from './authentication';
 import type { GatewayConfig } from './config';
 import { readSupergraph } from './supergraph';
 
@@ -21,6 +27,8 @@ export interface Gateway {
 
 export interface GatewayDeps {
   logger?: Logger;
+  /** How tokens are verified. @default read from JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE */
+  auth?: AuthConfig;
 }
 
 /** The Hive logger writes through the service's pino logger, so every line is the same JSON. */
@@ -65,6 +73,15 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     landingPage: false,
     graphiql: false,
     maskedErrors: { isDev: config.exposeErrorDetails },
+    propagateHeaders: {
+      // Subgraphs decide what each caller may see, so they receive the caller's token.
+      fromClientToSubgraphs: ({ request }) => ({
+        authorization: request.headers.get('authorization') ?? undefined,
+      }),
+    },
+    plugins: () => [
+      useAuthentication(createAuthenticator(deps.auth ?? readAuthConfig()), '/graphql'),
+    ],
   });
   const server = createServer(runtime);
 

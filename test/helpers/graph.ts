@@ -1,4 +1,5 @@
 import { startGraph, type RunningGraph } from '../../scripts/lib/graph';
+import { createTestDatabase, migrateAndSeed } from './database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -41,11 +42,11 @@ export async function postGraphQL<T>(
 
 /** The three subgraphs and the gateway on free ports, over real HTTP, on the run's database. */
 export async function startTestGraph(
-  options: { supergraphPath?: string } = {},
+  options: { supergraphPath?: string; databaseUrl?: string } = {},
 ): Promise<TestGraph> {
   const graph = await startGraph({
     ...options,
-    databaseUrl: testDatabaseUrl(),
+    databaseUrl: options.databaseUrl ?? testDatabaseUrl(),
     ports: { gateway: 0, membership: 0, assessments: 0, funding: 0 },
     seed: false,
     logLevel: 'silent',
@@ -57,5 +58,23 @@ export async function startTestGraph(
       postGraphQL(options.url ?? graph.url, query, variables, options.headers),
     statements: () =>
       Object.fromEntries(Object.values(graph.subgraphs).map((s) => [s.name, s.statements.count])),
+  };
+}
+
+/**
+ * A graph on a database of its own, seeded: for tests that write, so their changes never reach
+ * the tests that read the shared seed. Stopping it drops the database.
+ */
+export async function startWritableGraph(): Promise<TestGraph & { databaseUrl: string }> {
+  const database = await createTestDatabase();
+  await migrateAndSeed(database.url);
+  const graph = await startTestGraph({ databaseUrl: database.url });
+  return {
+    ...graph,
+    databaseUrl: database.url,
+    async stop() {
+      await graph.stop();
+      await database.drop();
+    },
   };
 }

@@ -24,6 +24,7 @@ export interface TestSubgraph {
 /** One subgraph alone on a free port, as a partner agency reaches it, on the run's database. */
 export async function startSubgraph(
   definition: SubgraphDefinition<unknown>,
+  options: { peers?: Record<string, string> } = {},
 ): Promise<TestSubgraph> {
   const { dataSource, statements } = createDatabase({
     url: testDatabaseUrl(),
@@ -36,6 +37,7 @@ export async function startSubgraph(
   const server = await createServerFor(definition, {
     db: dataSource,
     logger: createLogger(definition.name, 'silent'),
+    peers: options.peers,
   });
   const url = await server.listen(0, '127.0.0.1');
   return {

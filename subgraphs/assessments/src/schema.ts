@@ -1,3 +1,4 @@
+import { auditLogResolver } from '../../shared/src/audit';
 import { buildFederatedSchema } from '../../shared/src/federation';
 import { AssessmentResolver, assessmentReference } from './resolvers/assessment.resolver';
 import { EntityAssessmentsResolver, entityReference } from './resolvers/entity.resolver';
@@ -15,6 +16,7 @@ import { ThematicAreaResolver, thematicAreaReference } from './resolvers/themati
 export function buildAssessmentsSchema() {
   return buildFederatedSchema({
     resolvers: [
+      auditLogResolver('assessments'),
       AssessmentResolver,
       RecommendationResolver,
       ThematicAreaResolver,

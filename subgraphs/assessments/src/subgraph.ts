@@ -13,4 +13,5 @@ export const assessments: SubgraphDefinition<AssessmentsLoaders> = {
   buildSchema: buildAssessmentsSchema,
   createLoaders: createAssessmentsLoaders,
   seed: seedAssessments,
+  peers: { membership: 'http://localhost:4001/graphql' },
 };

@@ -5,16 +5,28 @@ import {
 } from '../../../test/helpers/subgraph';
 import { buildDataset } from '../../shared/src/dataset/build';
 import { ProjectStatus } from '../../shared/src/vocabulary';
+import { assessments } from '../../assessments/src/subgraph';
 import { funding } from './subgraph';
 
 const data = buildDataset();
 const { projects, contributions } = data.funding;
+const confidentialityOf = new Map(
+  data.assessments.assessments.map((a) => [a.id, a.confidentiality]),
+);
+const readable = (r: { assessmentId: string }) =>
+  confidentialityOf.get(r.assessmentId) === 'PUBLIC';
 let subgraph: TestSubgraph;
+let owner: TestSubgraph;
 
+// Funding asks the assessments subgraph what a caller may see, so that one runs beside it.
 beforeAll(async () => {
-  subgraph = await startSubgraph(funding);
+  owner = await startSubgraph(assessments);
+  subgraph = await startSubgraph(funding, { peers: { assessments: owner.url } });
 });
-afterAll(() => subgraph?.stop());
+afterAll(async () => {
+  await subgraph?.stop();
+  await owner?.stop();
+});
 
 const byCode = (a: { code: string }, b: { code: string }) =>
   a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
@@ -33,7 +45,7 @@ test('_entities computes coverage from the recommendations the representation ca
       .filter((p) => p.status !== ProjectStatus.CANCELLED)
       .flatMap((p) => p.recommendationIds),
   );
-  const recommendations = data.assessments.recommendations.slice(0, 12);
+  const recommendations = data.assessments.recommendations.filter(readable).slice(0, 12);
   const result = await subgraph.query<{ _entities: { coverage: Record<string, unknown> }[] }>(
     `query ($representations: [_Any!]!) {
       _entities(representations: $representations) {
@@ -66,11 +78,12 @@ test('_entities computes coverage from the recommendations the representation ca
 });
 
 test('coverage without the required recommendations says what is missing', async () => {
+  const visible = data.assessments.assessments.find((a) => a.confidentiality === 'PUBLIC')!;
   const result = await subgraph.query(
     `query ($representations: [_Any!]!) {
       _entities(representations: $representations) { ... on Assessment { coverage { addressed } } }
     }`,
-    { representations: [{ __typename: 'Assessment', id: data.assessments.assessments[0].id }] },
+    { representations: [{ __typename: 'Assessment', id: visible.id }] },
   );
   expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   expect(result.errors?.[0].message).toContain('needs the recommendations');
@@ -78,7 +91,9 @@ test('coverage without the required recommendations says what is missing', async
 
 test('addressedBy for every recommendation costs two statements: links, then projects', async () => {
   const before = subgraph.statements.count;
-  const result = await subgraph.query<{ _entities: { addressedBy: { code: string }[] }[] }>(
+  const result = await subgraph.query<{
+    _entities: ({ addressedBy: { code: string }[] } | null)[];
+  }>(
     `query ($representations: [_Any!]!) {
       _entities(representations: $representations) { ... on Recommendation { addressedBy { code } } }
     }`,
@@ -90,12 +105,15 @@ test('addressedBy for every recommendation costs two statements: links, then pro
     },
   );
   expect(subgraph.statements.count - before).toBe(2);
-  expect(result.data!._entities.map((e) => e.addressedBy.map((p) => p.code))).toEqual(
+  // A recommendation the caller may not read is absent here too: its owner decides.
+  expect(result.data!._entities.map((e) => e && e.addressedBy.map((p) => p.code))).toEqual(
     data.assessments.recommendations.map((r) =>
-      projects
-        .filter((p) => p.recommendationIds.includes(r.id))
-        .sort(byCode)
-        .map((p) => p.code),
+      readable(r)
+        ? projects
+            .filter((p) => p.recommendationIds.includes(r.id))
+            .sort(byCode)
+            .map((p) => p.code)
+        : null,
     ),
   );
 });

@@ -1,3 +1,4 @@
+import { auditLogResolver } from '../../shared/src/audit';
 import { buildFederatedSchema } from '../../shared/src/federation';
 import { AppealResolver, appealReference } from './resolvers/appeal.resolver';
 import { AssessmentFundingResolver, assessmentReference } from './resolvers/assessment.resolver';
@@ -22,6 +23,7 @@ import {
 export function buildFundingSchema() {
   return buildFederatedSchema({
     resolvers: [
+      auditLogResolver('funding'),
       ProjectResolver,
       ProgrammeResolver,
       AppealResolver,

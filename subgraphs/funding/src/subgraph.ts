@@ -13,5 +13,8 @@ export const funding: SubgraphDefinition<FundingLoaders> = {
   buildSchema: buildFundingSchema,
   createLoaders: createFundingLoaders,
   seed: seedFunding,
-  peers: { assessments: 'http://localhost:4002/graphql' },
+  peers: {
+    membership: 'http://localhost:4001/graphql',
+    assessments: 'http://localhost:4002/graphql',
+  },
 };

@@ -1,5 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from './logger';
 
 /**
@@ -10,6 +12,7 @@ import type { Logger } from './logger';
 export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    if (original instanceof ArgumentValidationError) return validationFailure(formatted, original);
     const code = formatted.extensions?.code;
     if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
       return formatted;
@@ -23,5 +26,34 @@ export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
+  };
+}
+
+/** Each failed input field with its first message, such as `input.title`. */
+function fieldMessages(
+  errors: ValidationError[],
+  prefix: string,
+): { field: string; message: string }[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {})[0];
+    return [
+      ...(own ? [{ field, message: own.replace(error.property, field) }] : []),
+      ...fieldMessages(error.children ?? [], field),
+    ];
+  });
+}
+
+/** One message per field, in words a person can act on, and the list in `extensions.fields`. */
+function validationFailure(
+  formatted: GraphQLFormattedError,
+  error: ArgumentValidationError,
+): GraphQLFormattedError {
+  const fields = fieldMessages(error.extensions.validationErrors as ValidationError[], '');
+  return {
+    message: `The input is not valid: ${fields.map((f) => f.message).join('; ')}.`,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'BAD_USER_INPUT', fields },
   };
 }

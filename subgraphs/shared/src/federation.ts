@@ -45,7 +45,8 @@ export async function buildFederatedSchema<TContext>(
     orphanedTypes: options.orphanedTypes,
     scalarsMap: [{ type: Date, scalar: DateScalar }],
     skipCheck: true,
-    validate: false,
+    // Inputs are checked with their class-validator decorators before a resolver runs.
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}`;
   const resolvers = createResolversMap(built) as GraphQLResolverMap<TContext>;

@@ -15,3 +15,52 @@ export const PROVENANCE_COLUMNS = `provenance varchar(16) NOT NULL DEFAULT 'SAMP
     CHECK (provenance IN ('SOURCED', 'INFERRED', 'SAMPLE')),
   source text,
   notes text`;
+
+/**
+ * The append-only audit log and the idempotency keys every subgraph keeps for its writes. A
+ * trigger refuses UPDATE and DELETE on the log, so not even the service can rewrite history.
+ */
+export function writeSupportTables(s: string): string[] {
+  return [
+    `CREATE TABLE ${s}.audit_log (
+      id bigserial PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT now(),
+      actor_subject text,
+      actor_entity text,
+      actor_roles text[] NOT NULL DEFAULT '{}',
+      operation text NOT NULL,
+      entity_type text NOT NULL,
+      entity_id text NOT NULL,
+      before jsonb,
+      after jsonb
+    )`,
+    `CREATE INDEX audit_log_entity_idx ON ${s}.audit_log (entity_type, entity_id, id)`,
+    `CREATE INDEX audit_log_actor_idx ON ${s}.audit_log (actor_subject, id)`,
+    `CREATE FUNCTION ${s}.audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'the audit log is append-only';
+      END
+    $$`,
+    `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON ${s}.audit_log
+      FOR EACH ROW EXECUTE FUNCTION ${s}.audit_log_append_only()`,
+    `CREATE TABLE ${s}.idempotency_key (
+      scope text NOT NULL,
+      key text NOT NULL,
+      operation text NOT NULL,
+      request_hash text NOT NULL,
+      result_id text,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (scope, key)
+    )`,
+  ];
+}
+
+/** Optimistic concurrency and timestamps for a table that callers update. */
+export function versionColumns(s: string, table: string): string[] {
+  return [
+    `ALTER TABLE ${s}.${table}
+      ADD COLUMN version integer NOT NULL DEFAULT 1,
+      ADD COLUMN created_at timestamptz NOT NULL DEFAULT now(),
+      ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`,
+  ];
+}

@@ -45,7 +45,12 @@ export function connectionType<T extends object>(
   name: string,
   node: ClassType<T>,
   plural: string,
+  { shareable = false } = {},
 ): ClassType<Page<T>> {
+  // Types that several subgraphs declare alike must say so to compose.
+  const share = shareable ? Directive('@shareable') : () => undefined;
+
+  @share
   @ObjectType(`${name}Edge`, {
     simpleResolvers: true,
     description: `One item of a page of ${plural}, with its cursor.`,
@@ -58,6 +63,7 @@ export function connectionType<T extends object>(
     node!: T;
   }
 
+  @share
   @ObjectType(`${name}Connection`, {
     simpleResolvers: true,
     description: `A page of ${plural}, cursor-paginated.`,
@@ -90,12 +96,13 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 /** The kind of value a sort column holds, so a cursor can be checked before it reaches SQL. */
-export type CursorValueKind = 'date' | 'uuid' | 'text';
+export type CursorValueKind = 'date' | 'uuid' | 'text' | 'integer';
 
 const CURSOR_CHECKS: Record<CursorValueKind, (value: unknown) => boolean> = {
   date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
   uuid: isUuid,
   text: (v) => typeof v === 'string' && v.length <= 500,
+  integer: (v) => typeof v === 'string' && /^\d{1,18}$/.test(v),
 };
 
 export interface SortKey {

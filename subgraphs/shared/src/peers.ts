@@ -1,12 +1,16 @@
 import { GraphQLError } from 'graphql';
+import { badUserInput } from './errors';
 
 /** How long a subgraph waits for another before it gives up on a check. */
 const PEER_TIMEOUT_MS = 5_000;
 
+/** A key of another subgraph's entity, such as `{ __typename: 'MemberState', iso3: 'NGA' }`. */
+export type Representation = { __typename: string } & Record<string, unknown>;
+
 /**
  * Asks another subgraph, on behalf of the current caller (their Authorization header is
- * forwarded), which entities it will show them. Used where a subgraph holds keys of another's
- * data and must not reveal keys the owner would hide.
+ * forwarded), which of its entities exist for them. A subgraph that holds keys of another's data
+ * uses it so that it never shows, or stores, a key the owner would refuse.
  */
 export class PeerClient {
   constructor(
@@ -14,15 +18,25 @@ export class PeerClient {
     private readonly authorization: string | undefined,
   ) {}
 
-  /** For each id, whether `subgraph` resolves `typename` with that id for this caller. */
-  async visible(subgraph: string, typename: string, ids: readonly string[]): Promise<boolean[]> {
+  private unavailable(subgraph: string): GraphQLError {
+    return new GraphQLError(
+      `The ${subgraph} subgraph could not be reached to check this request; nothing was changed. Try again shortly.`,
+      {
+        extensions: {
+          code: 'SUBGRAPH_UNAVAILABLE',
+          subgraph,
+          retryable: true,
+          http: { status: 503 },
+        },
+      },
+    );
+  }
+
+  /** For each representation, whether `subgraph` resolves it for this caller. */
+  async exist(subgraph: string, representations: readonly Representation[]): Promise<boolean[]> {
+    if (representations.length === 0) return [];
     const url = this.urls[subgraph];
     if (!url) throw new Error(`No URL is configured for the ${subgraph} subgraph`);
-    const unavailable = () =>
-      new GraphQLError(
-        `The ${subgraph} subgraph could not be reached to check what you may see. Try again shortly.`,
-        { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph, retryable: true } },
-      );
     let body: { data?: { _entities?: unknown[] } | null };
     try {
       const response = await fetch(url, {
@@ -32,17 +46,52 @@ export class PeerClient {
           ...(this.authorization ? { authorization: this.authorization } : {}),
         },
         body: JSON.stringify({
-          query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }`,
-          variables: { representations: ids.map((id) => ({ __typename: typename, id })) },
+          query: 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+          variables: { r: representations },
         }),
         signal: AbortSignal.timeout(PEER_TIMEOUT_MS),
       });
       body = (await response.json()) as typeof body;
     } catch {
-      throw unavailable();
+      throw this.unavailable(subgraph);
     }
     const entities = body.data?._entities;
-    if (!Array.isArray(entities) || entities.length !== ids.length) throw unavailable();
+    if (!Array.isArray(entities) || entities.length !== representations.length) {
+      throw this.unavailable(subgraph);
+    }
     return entities.map((entity) => entity !== null);
+  }
+
+  /** For each id, whether `subgraph` shows the caller the `typename` with that id. */
+  visible(subgraph: string, typename: string, ids: readonly string[]): Promise<boolean[]> {
+    return this.exist(
+      subgraph,
+      ids.map((id) => ({ __typename: typename, id })),
+    );
+  }
+
+  /**
+   * Refuses a write that refers to entities the owner does not know (or will not show this
+   * caller), naming them; if the owner cannot be reached, refuses it as retryable.
+   */
+  async requireKnown(
+    subgraph: string,
+    typename: string,
+    keyField: string,
+    values: readonly string[],
+    argument: string,
+  ): Promise<void> {
+    const unique = [...new Set(values)];
+    const found = await this.exist(
+      subgraph,
+      unique.map((value) => ({ __typename: typename, [keyField]: value })),
+    );
+    const unknown = unique.filter((_, i) => !found[i]);
+    if (unknown.length) {
+      throw badUserInput(
+        `Unknown ${typename} ${keyField}: ${unknown.join(', ')}. Nothing was changed.`,
+        argument,
+      );
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../shared/src/scalars';
-import { WithProvenance } from '../../../shared/src/provenance';
+import { Versioned } from '../../../shared/src/versioned';
 import {
   AssessmentFormat,
   AssessmentStatus,
@@ -17,7 +17,7 @@ import {
     "An assessment of a Member State's implementation of the Security Council's counter-terrorism resolutions, made by CTED on behalf of the Counter-Terrorism Committee.",
 })
 @Entity({ name: 'assessment' })
-export class Assessment extends WithProvenance {
+export class Assessment extends Versioned {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryColumn('uuid')
   id!: string;

@@ -1,3 +1,4 @@
+import { AuditLogRow } from '../../../shared/src/audit';
 import {
   AssessmentParticipant,
   AssessmentResolution,
@@ -10,6 +11,7 @@ import { ThematicArea } from './thematic-area.entity';
 
 /** Every table the assessments subgraph owns. */
 export const assessmentsEntities = [
+  AuditLogRow,
   ThematicArea,
   Resolution,
   Assessment,

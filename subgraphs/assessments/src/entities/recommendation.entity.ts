@@ -1,6 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, DeleteDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { WithProvenance } from '../../../shared/src/provenance';
+import { Versioned } from '../../../shared/src/versioned';
 import { Priority, RecommendationStatus } from '../../../shared/src/vocabulary';
 
 /** A recommendation or technical-assistance need that an assessment identified. */
@@ -11,7 +11,7 @@ import { Priority, RecommendationStatus } from '../../../shared/src/vocabulary';
     'A recommendation an assessment made to a Member State; when technical assistance is needed, it is a need that capacity-building projects can address.',
 })
 @Entity({ name: 'recommendation' })
-export class Recommendation extends WithProvenance {
+export class Recommendation extends Versioned {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryColumn('uuid')
   id!: string;
@@ -45,4 +45,8 @@ export class Recommendation extends WithProvenance {
   @Field(() => RecommendationStatus, { description: 'How far the Member State has acted on it.' })
   @Column({ type: 'varchar', length: 16 })
   status!: RecommendationStatus;
+
+  /** Set when the row is deleted; deleted rows are kept for their history but never served. */
+  @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz' })
+  deletedAt!: Date | null;
 }

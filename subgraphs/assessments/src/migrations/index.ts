@@ -1,4 +1,8 @@
 import { AssessmentsTables1764288000000 } from './1764288000000-assessments-tables';
+import { AssessmentsWrites1764400000000 } from './1764400000000-assessments-writes';
 
 /** Migrations in the order they apply. */
-export const assessmentsMigrations = [AssessmentsTables1764288000000];
+export const assessmentsMigrations = [
+  AssessmentsTables1764288000000,
+  AssessmentsWrites1764400000000,
+];

@@ -1,7 +1,7 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, DeleteDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../shared/src/scalars';
-import { WithProvenance } from '../../../shared/src/provenance';
+import { Versioned } from '../../../shared/src/versioned';
 import { ContributionStatus } from '../../../shared/src/vocabulary';
 
 /** Money a donor pledged or paid to a project or a programme. */
@@ -11,7 +11,7 @@ import { ContributionStatus } from '../../../shared/src/vocabulary';
   description: 'Money a donor pledged or paid to a project, or to a programme as a whole.',
 })
 @Entity({ name: 'contribution' })
-export class Contribution extends WithProvenance {
+export class Contribution extends Versioned {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryColumn('uuid')
   id!: string;
@@ -49,4 +49,8 @@ export class Contribution extends WithProvenance {
   @Field({ description: 'Whether the donor tied it to a specific use.' })
   @Column('boolean')
   earmarked!: boolean;
+
+  /** Set when the row is deleted; deleted rows are kept for their history but never served. */
+  @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz' })
+  deletedAt!: Date | null;
 }

@@ -1,3 +1,4 @@
+import { AuditLogRow } from '../../../shared/src/audit';
 import { Appeal } from './appeal.entity';
 import { Contribution } from './contribution.entity';
 import { Donor } from './donor.entity';
@@ -13,6 +14,7 @@ import { Programme } from './programme.entity';
 
 /** Every table the funding subgraph owns. */
 export const fundingEntities = [
+  AuditLogRow,
   Programme,
   Appeal,
   Donor,

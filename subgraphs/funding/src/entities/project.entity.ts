@@ -1,7 +1,7 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, DeleteDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../shared/src/scalars';
-import { WithProvenance } from '../../../shared/src/provenance';
+import { Versioned } from '../../../shared/src/versioned';
 import { ProjectStatus } from '../../../shared/src/vocabulary';
 
 /** A capacity-building project that helps Member States act on CTED's recommendations. */
@@ -13,7 +13,7 @@ import { ProjectStatus } from '../../../shared/src/vocabulary';
     'A capacity-building project led by a Compact entity for one or more Member States, addressing CTED recommendations and using CTED assessments.',
 })
 @Entity({ name: 'project' })
-export class Project extends WithProvenance {
+export class Project extends Versioned {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryColumn('uuid')
   id!: string;
@@ -56,4 +56,8 @@ export class Project extends WithProvenance {
 
   @Column({ type: 'char', length: 3 })
   currency!: string;
+
+  /** Set when the row is deleted; deleted rows are kept for their history but never served. */
+  @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz' })
+  deletedAt!: Date | null;
 }

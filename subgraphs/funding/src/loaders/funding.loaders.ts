@@ -221,9 +221,10 @@ export function createFundingLoaders({ db, peers }: RequestScope) {
              LEFT JOIN LATERAL (
                SELECT SUM(c.amount) AS pledged,
                       SUM(c.amount) FILTER (WHERE c.status = 'RECEIVED') AS received
-                 FROM "${db.driver.schema}".contribution c WHERE c.project_id = p.id
+                 FROM "${db.driver.schema}".contribution c
+                WHERE c.project_id = p.id AND c.deleted_at IS NULL
              ) t ON true
-            WHERE a.thematic_area_code = ANY($1) AND p.status <> 'CANCELLED'
+            WHERE a.thematic_area_code = ANY($1) AND p.status <> 'CANCELLED' AND p.deleted_at IS NULL
             GROUP BY a.thematic_area_code`,
           [codes],
         ),

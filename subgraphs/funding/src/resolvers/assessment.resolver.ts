@@ -40,8 +40,12 @@ export class AssessmentFundingResolver {
 
 export const assessmentReference = {
   Assessment: {
-    __resolveReference(reference: AssessmentRef) {
-      return Object.assign(new AssessmentRef(), reference);
+    // The owner decides who sees an assessment; what funding adds to one hidden from the caller
+    // (the projects that use it) stays hidden too, even to a direct `_entities` call.
+    async __resolveReference(reference: AssessmentRef, { loaders }: FundingContext) {
+      return (await loaders.visibleAssessment.load(reference.id))
+        ? Object.assign(new AssessmentRef(), reference)
+        : null;
     },
   },
 };

@@ -16,8 +16,11 @@ export class RecommendationFundingResolver {
 
 export const recommendationReference = {
   Recommendation: {
-    __resolveReference(reference: RecommendationRef) {
-      return Object.assign(new RecommendationRef(), reference);
+    // As for assessments: the owner decides, funding follows.
+    async __resolveReference(reference: RecommendationRef, { loaders }: FundingContext) {
+      return (await loaders.visibleRecommendation.load(reference.id))
+        ? Object.assign(new RecommendationRef(), reference)
+        : null;
     },
   },
 };

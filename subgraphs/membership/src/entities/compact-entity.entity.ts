@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../shared/src/scalars';
-import { WithProvenance } from '../../../shared/src/provenance';
+import { Versioned } from '../../../shared/src/versioned';
 import { EntityKind } from '../../../shared/src/vocabulary';
 
 /** A Compact entity: a UN office, agency, fund or programme, or a partner organization. */
@@ -13,7 +13,7 @@ import { EntityKind } from '../../../shared/src/vocabulary';
     'A member of the Global Counter-Terrorism Coordination Compact: a UN office, agency, fund or programme, or a partner organization such as INTERPOL or the World Customs Organization.',
 })
 @Entity({ name: 'entity' })
-export class CompactEntity extends WithProvenance {
+export class CompactEntity extends Versioned {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryColumn('uuid')
   id!: string;

@@ -1,3 +1,4 @@
+import { AuditLogRow } from '../../../shared/src/audit';
 import { CommitteeSeat } from './committee-seat.entity';
 import { CompactEntity } from './compact-entity.entity';
 import { MemberState } from './member-state.entity';
@@ -6,6 +7,7 @@ import { WorkingGroup } from './working-group.entity';
 
 /** Every table the membership subgraph owns. */
 export const membershipEntities = [
+  AuditLogRow,
   CompactEntity,
   WorkingGroup,
   WorkingGroupMembership,

@@ -1,13 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../shared/src/scalars';
-import { WithProvenance } from '../../../shared/src/provenance';
+import { Versioned } from '../../../shared/src/versioned';
 import { WorkingGroupRole } from '../../../shared/src/vocabulary';
 
 /** An entity's place in a working group. */
 @ObjectType({ simpleResolvers: true, description: "An entity's place in a working group." })
 @Entity({ name: 'working_group_membership' })
-export class WorkingGroupMembership extends WithProvenance {
+export class WorkingGroupMembership extends Versioned {
   @PrimaryColumn({ name: 'working_group_id', type: 'uuid' })
   workingGroupId!: string;
 

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { WithProvenance } from '../../../shared/src/provenance';
+import { Versioned } from '../../../shared/src/versioned';
 
 /** One of the Compact's inter-agency working groups. */
 @Directive('@key(fields: "id")')
@@ -9,7 +9,7 @@ import { WithProvenance } from '../../../shared/src/provenance';
   description: "One of the Compact's inter-agency working groups, chaired by one or more entities.",
 })
 @Entity({ name: 'working_group' })
-export class WorkingGroup extends WithProvenance {
+export class WorkingGroup extends Versioned {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryColumn('uuid')
   id!: string;

@@ -1,8 +1,10 @@
 import { MembershipTables1764288000000 } from './1764288000000-membership-tables';
 import { EntityObserverIndex1764300000000 } from './1764300000000-entity-observer-index';
+import { MembershipWrites1764400000000 } from './1764400000000-membership-writes';
 
 /** Migrations in the order they apply. */
 export const membershipMigrations = [
   MembershipTables1764288000000,
   EntityObserverIndex1764300000000,
+  MembershipWrites1764400000000,
 ];
