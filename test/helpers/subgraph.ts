@@ -24,10 +24,10 @@ export interface TestSubgraph {
 /** One subgraph alone on a free port, as a partner agency reaches it, on the run's database. */
 export async function startSubgraph(
   definition: SubgraphDefinition<unknown>,
-  options: { peers?: Record<string, string> } = {},
+  options: { peers?: Record<string, string>; databaseUrl?: string } = {},
 ): Promise<TestSubgraph> {
   const { dataSource, statements } = createDatabase({
-    url: testDatabaseUrl(),
+    url: options.databaseUrl ?? testDatabaseUrl(),
     schema: definition.name,
     entities: definition.entities,
     migrations: definition.migrations,
