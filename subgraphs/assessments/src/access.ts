@@ -8,7 +8,7 @@ import { Confidentiality } from '../../shared/src/vocabulary';
  * agree on what a caller sees.
  *
  * - listed: PUBLIC and SHARED_WITH_CONSENT for everyone; CONFIDENTIAL only for `cted`, `admin`
- *   and the entities that took part.
+ *   and the entities that took part (the lead, CTED, among them).
  * - contents (recommendations): PUBLIC for everyone; SHARED_WITH_CONSENT for signed-in Compact
  *   entities; CONFIDENTIAL as listed.
  */
@@ -22,9 +22,11 @@ export class AssessmentAccess {
     return this.viewer.roles.has('cted') || this.viewer.roles.has('admin');
   }
 
+  /** The caller's entity led the assessment or took part in it. */
   private participates(alias: string): string {
-    return `EXISTS (SELECT 1 FROM "${this.schema}".assessment_participant p
-      WHERE p.assessment_id = ${alias}.id AND p.entity_acronym = :viewerEntity)`;
+    return `(${alias}.leadEntityAcronym = :viewerEntity OR EXISTS (
+      SELECT 1 FROM "${this.schema}".assessment_participant p
+      WHERE p.assessment_id = ${alias}.id AND p.entity_acronym = :viewerEntity))`;
   }
 
   /** Restricts a query of assessments (aliased `alias`) to those the caller may list. */

@@ -1,11 +1,13 @@
 import { auditLogResolver } from '../../shared/src/audit';
 import { buildFederatedSchema } from '../../shared/src/federation';
+import { AssessmentMutations } from './resolvers/assessment.mutations';
 import { AssessmentResolver, assessmentReference } from './resolvers/assessment.resolver';
 import { EntityAssessmentsResolver, entityReference } from './resolvers/entity.resolver';
 import {
   MemberStateAssessmentsResolver,
   memberStateReference,
 } from './resolvers/member-state.resolver';
+import { RecommendationMutations } from './resolvers/recommendation.mutations';
 import {
   RecommendationResolver,
   recommendationReference,
@@ -23,6 +25,8 @@ export function buildAssessmentsSchema() {
       ResolutionResolver,
       MemberStateAssessmentsResolver,
       EntityAssessmentsResolver,
+      AssessmentMutations,
+      RecommendationMutations,
     ],
     referenceResolvers: {
       ...assessmentReference,

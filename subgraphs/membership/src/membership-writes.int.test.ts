@@ -130,3 +130,25 @@ test('admin reads the audit log; others get null with an error', async () => {
   expect(editor.data).toEqual({ membershipAuditLog: null });
   expect(editor.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 });
+
+test('a field that must have a value cannot be cleared with null', async () => {
+  const { data } = await graph.query<{ entity: { id: string; version: number } }>(
+    '{ entity(acronym: "UNODC") { id version } }',
+  );
+  const result = await graph.query(
+    'mutation ($input: UpdateEntityInput!) { updateEntity(input: $input) { name } }',
+    {
+      input: { id: data!.entity.id, expectedVersion: data!.entity.version, name: null, kind: null },
+    },
+    { headers: await as(['admin']) },
+  );
+  expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(
+    (result.errors?.[0].extensions?.fields as { field: string }[]).map((f) => f.field).sort(),
+  ).toEqual(['kind', 'name']);
+  expect(
+    await count(
+      `SELECT count(*) AS n FROM membership.entity WHERE acronym = 'UNODC' AND name IS NOT NULL`,
+    ),
+  ).toBe(1);
+});

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { servePGlite } from './pglite-bridge';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that keeps the data between runs; in memory when omitted. */
@@ -9,11 +10,6 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
-  /**
-   * Connections the socket accepts. Every pool that connects counts in full.
-   * @default 64
-   */
-  maxConnections?: number;
 }
 
 export interface EmbeddedPostgres {
@@ -23,8 +19,8 @@ export interface EmbeddedPostgres {
 }
 
 /**
- * PostgreSQL compiled to WebAssembly (PGlite) behind a socket that speaks the wire protocol, so
- * the ordinary `pg` driver and TypeORM use it as they would a server. It serves one session:
+ * PostgreSQL compiled to WebAssembly (PGlite), served over the wire protocol so the ordinary
+ * `pg` driver and TypeORM use it as they would a server. It is one session: queries and
  * transactions from different connections run one after another, never interleaved.
  */
 export async function startEmbeddedPostgres(
@@ -32,18 +28,21 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir);
-  const server = new PGLiteSocketServer({
-    db,
-    port: options.port ?? 0,
-    host: options.host ?? '127.0.0.1',
-    maxConnections: options.maxConnections ?? 64,
+  const server = servePGlite(db);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
   });
-  await server.start();
-  const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  const { port } = server.address() as AddressInfo;
   return {
-    url,
+    url: `postgresql://postgres@${host}:${port}/postgres?sslmode=disable`,
     async stop() {
-      await server.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Pools may still hold idle connections; they are of no use once the database stops.
+        server.unref();
+      });
       await db.close();
     },
   };

@@ -64,3 +64,27 @@ export function versionColumns(s: string, table: string): string[] {
       ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`,
   ];
 }
+
+/**
+ * Lets a table's `provenance` say RECORDED (written through the graph) and makes that the
+ * default, so a row a user writes is never labelled sample data.
+ */
+export function recordedProvenance(s: string, tables: string[]): string[] {
+  return tables.map(
+    (table) => `ALTER TABLE ${s}.${table}
+      DROP CONSTRAINT ${table}_provenance_check,
+      ADD CONSTRAINT ${table}_provenance_check
+        CHECK (provenance IN ('SOURCED', 'INFERRED', 'SAMPLE', 'RECORDED')),
+      ALTER COLUMN provenance SET DEFAULT 'RECORDED'`,
+  );
+}
+
+/** Undoes `recordedProvenance`: rows already RECORDED must be relabelled first. */
+export function revertRecordedProvenance(s: string, tables: string[]): string[] {
+  return tables.map(
+    (table) => `ALTER TABLE ${s}.${table}
+      DROP CONSTRAINT ${table}_provenance_check,
+      ADD CONSTRAINT ${table}_provenance_check CHECK (provenance IN ('SOURCED', 'INFERRED', 'SAMPLE')),
+      ALTER COLUMN provenance SET DEFAULT 'SAMPLE'`,
+  );
+}

@@ -95,3 +95,29 @@ export class PeerClient {
     }
   }
 }
+
+/** Keys of another subgraph's records that an input names, to check with their owner. */
+export interface Reference {
+  subgraph: string;
+  typename: string;
+  keyField: string;
+  values: readonly string[] | null | undefined;
+  /** The input field that names them, such as "input.thematicAreas". */
+  argument: string;
+}
+
+/**
+ * Checks every reference with its owner, as the caller sees it, before a write's transaction
+ * opens: the owner may read the same database, and the embedded one runs one transaction at a
+ * time, so a transaction must never wait on another subgraph's answer. The first failure in
+ * argument order is reported, so the answer does not depend on which owner answered first.
+ */
+export async function requireAllKnown(peers: PeerClient, references: Reference[]): Promise<void> {
+  const checks = await Promise.allSettled(
+    references
+      .filter((r) => r.values?.length)
+      .map((r) => peers.requireKnown(r.subgraph, r.typename, r.keyField, r.values!, r.argument)),
+  );
+  const failed = checks.find((check) => check.status === 'rejected');
+  if (failed) throw failed.reason;
+}

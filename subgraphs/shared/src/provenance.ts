@@ -19,7 +19,7 @@ export class Provenance {
 /** Columns every seeded table carries; an entity extends it and exposes `provenance`. */
 @ObjectType({ simpleResolvers: true, description: 'A record that says where it comes from.' })
 export abstract class WithProvenance {
-  @Column({ name: 'provenance', type: 'varchar', length: 16, default: ProvenanceKind.SAMPLE })
+  @Column({ name: 'provenance', type: 'varchar', length: 16, default: ProvenanceKind.RECORDED })
   provenanceKind!: ProvenanceKind;
 
   @Column({ name: 'source', type: 'text', nullable: true })

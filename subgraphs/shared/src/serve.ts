@@ -33,7 +33,12 @@ export async function createServerFor<TLoaders>(
       // Every subgraph checks the token itself: partner agencies reach it without the gateway.
       const viewer = await authenticate(request.headers.authorization);
       const client = new PeerClient(peerUrls, request.headers.authorization);
-      return { viewer, db, loaders: definition.createLoaders({ db, viewer, peers: client }) };
+      return {
+        viewer,
+        db,
+        peers: client,
+        loaders: definition.createLoaders({ db, viewer, peers: client }),
+      };
     },
     ready: async () => {
       await db.query('SELECT 1');

@@ -98,6 +98,7 @@ export enum ProvenanceKind {
   SOURCED = 'SOURCED',
   INFERRED = 'INFERRED',
   SAMPLE = 'SAMPLE',
+  RECORDED = 'RECORDED',
 }
 
 registerEnumType(EntityKind, {
@@ -258,5 +259,8 @@ registerEnumType(ProvenanceKind, {
     SOURCED: { description: 'Read in the public source that `source` names.' },
     INFERRED: { description: 'Plausible but not read in a source: treat it as sample data.' },
     SAMPLE: { description: 'Invented sample data for demonstration.' },
+    RECORDED: {
+      description: 'Recorded through the graph by a Compact entity, CTED or an administrator.',
+    },
   },
 });

@@ -9,6 +9,7 @@ import {
 } from 'typeorm';
 import { v7 } from 'uuid';
 import type { Viewer } from './viewer';
+import { ProvenanceKind } from './vocabulary';
 
 /** One write: its transaction and what the audit log records about it. */
 export interface Write {
@@ -259,4 +260,73 @@ export async function insertRow<T extends ObjectLiteral>(
   const saved = await tx.save(target, tx.create(target, values));
   await audit({ entityType, entityId, before: null, after: saved });
   return saved;
+}
+
+/** The `idempotencyKey` argument every create mutation takes. */
+export const IDEMPOTENCY_KEY = {
+  nullable: true,
+  description:
+    'Any unique string (a UUID is best). A retry with the same key returns the first result instead of creating twice.',
+} as const;
+
+/** Provenance of every record a user writes through the graph: theirs, never sample data. */
+export const RECORDED = {
+  provenanceKind: ProvenanceKind.RECORDED,
+  source: null,
+  notes: null,
+} as const;
+
+/**
+ * A rule between an input and the stored record that class-validator cannot see, reported in
+ * the same shape as its failures.
+ */
+export function invalidField(field: string, message: string): GraphQLError {
+  return new GraphQLError(`The input is not valid: ${message}.`, {
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      argument: `input.${field}`,
+      fields: [{ field, message }],
+    },
+  });
+}
+
+/** A write that the current state of the data refuses, such as a name already taken. */
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', http: { status: 409 } } });
+}
+
+export interface CreateRecord<T extends ObjectLiteral> extends WriteOptions {
+  idempotencyKey: string | null | undefined;
+  /** The request's input, which a retry with the same key must repeat. */
+  input: unknown;
+  target: EntityTarget<T>;
+  /** The GraphQL type, as the audit log names it. */
+  entityType: string;
+  /** Runs in the transaction before anything is written, on a retry too: who may write, locks. */
+  check?: (write: Write) => Promise<void>;
+  /** The new row, made only the first time a key is seen. */
+  build: (id: string, write: Write) => Promise<T> | T;
+}
+
+/**
+ * The whole of a create mutation: one transaction, at most one row per idempotency key, the
+ * row audited, and the row as stored returned (to a retry, the one the first request made).
+ */
+export async function createRecord<T extends ObjectLiteral>(create: CreateRecord<T>): Promise<T> {
+  const { db, viewer, operation, target, entityType } = create;
+  return runWrite({ db, viewer, operation }, async (write) => {
+    await create.check?.(write);
+    const { id } = await createOnce(
+      write.tx,
+      { key: create.idempotencyKey, operation, viewer, input: create.input },
+      async () => {
+        const id = newId();
+        await insertRow(write, target, await create.build(id, write), entityType, id);
+        return id;
+      },
+    );
+    const row = await write.tx.getRepository(target).findOneBy({ id } as never);
+    if (!row) throw notFound(`The ${entityType} this request created (${id})`);
+    return row;
+  });
 }

@@ -37,6 +37,7 @@ export function createAssessmentsLoaders({ db, viewer }: RequestScope) {
 
   return {
     access,
+    /** Asks the membership subgraph, as the caller, whether states and entities exist. */
     assessmentById: idLoader(
       (ids) => assessments().andWhere('a.id IN (:...ids)', { ids }).getMany(),
       (row) => row.id,

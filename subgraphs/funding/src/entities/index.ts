@@ -2,6 +2,9 @@ import { AuditLogRow } from '../../../shared/src/audit';
 import { Appeal } from './appeal.entity';
 import { Contribution } from './contribution.entity';
 import { Donor } from './donor.entity';
+import { Evaluation } from './evaluation.entity';
+import { Indicator } from './indicator.entity';
+import { Measurement } from './measurement.entity';
 import {
   ProjectAssessment,
   ProjectBeneficiary,
@@ -25,4 +28,7 @@ export const fundingEntities = [
   ProjectRecommendation,
   ProjectAssessment,
   Contribution,
+  Indicator,
+  Measurement,
+  Evaluation,
 ];

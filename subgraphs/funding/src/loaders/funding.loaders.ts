@@ -16,6 +16,7 @@ import {
 } from '../entities/project-link.entity';
 import { Project } from '../entities/project.entity';
 import { Programme } from '../entities/programme.entity';
+import { createMonitoringLoaders } from './monitoring.loaders';
 
 /** A sum of contributions per key, as exact decimal strings. */
 export interface Totals {
@@ -81,6 +82,8 @@ export function createFundingLoaders({ db, peers }: RequestScope) {
     });
 
   return {
+    /** Asks other subgraphs on the caller's behalf, such as whether a key a write names exists. */
+    ...createMonitoringLoaders(db),
     visibleAssessment: visibleTo('Assessment'),
     visibleRecommendation: visibleTo('Recommendation'),
     projectById: idLoader(

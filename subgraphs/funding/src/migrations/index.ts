@@ -1,5 +1,10 @@
 import { FundingTables1764288000000 } from './1764288000000-funding-tables';
 import { FundingWrites1764400000000 } from './1764400000000-funding-writes';
+import { FundingRecordedProvenance1764500000000 } from './1764500000000-recorded-provenance';
 
 /** Migrations in the order they apply. */
-export const fundingMigrations = [FundingTables1764288000000, FundingWrites1764400000000];
+export const fundingMigrations = [
+  FundingTables1764288000000,
+  FundingWrites1764400000000,
+  FundingRecordedProvenance1764500000000,
+];

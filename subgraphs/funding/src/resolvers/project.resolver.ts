@@ -4,6 +4,8 @@ import { connectionType, paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { Appeal } from '../entities/appeal.entity';
 import { Contribution } from '../entities/contribution.entity';
+import { Evaluation } from '../entities/evaluation.entity';
+import { Indicator } from '../entities/indicator.entity';
 import { Programme } from '../entities/programme.entity';
 import { Project } from '../entities/project.entity';
 import {
@@ -140,6 +142,16 @@ export class ProjectResolver {
     );
     const visible = await loaders.visibleAssessment.loadMany(ids);
     return ids.filter((_, i) => throwIfError(visible[i])).map((id) => AssessmentRef.of(id));
+  }
+
+  @FieldResolver(() => [Indicator], { description: 'What it measures to show progress, by name.' })
+  indicators(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    return loaders.indicatorsByProject.load(project.id);
+  }
+
+  @FieldResolver(() => [Evaluation], { description: 'Evaluations of it, newest first.' })
+  evaluations(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
+    return loaders.evaluationsByProject.load(project.id);
   }
 }
 

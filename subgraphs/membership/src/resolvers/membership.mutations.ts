@@ -4,11 +4,12 @@ import { Arg, ArgsType, Args, Ctx, Field, ID, Int, Mutation, Resolver } from 'ty
 import { isoDate } from '../../../shared/src/dates';
 import { requireRole } from '../../../shared/src/viewer';
 import {
-  createOnce,
+  createRecord,
   givenFields,
+  IDEMPOTENCY_KEY,
   insertRow,
   lockVersion,
-  newId,
+  RECORDED,
   runWrite,
   updateRow,
 } from '../../../shared/src/writes';
@@ -42,12 +43,6 @@ class RemoveMemberArgs {
   expectedVersion!: number;
 }
 
-const IDEMPOTENCY = {
-  nullable: true,
-  description:
-    'Any unique string (a UUID is best). A retry with the same key returns the first result instead of creating twice.',
-} as const;
-
 /** Writes to the membership subgraph; only `admin` may make them. */
 @Resolver()
 export class MembershipMutations {
@@ -56,38 +51,30 @@ export class MembershipMutations {
     @Ctx() { db, viewer }: MembershipContext,
     @Arg('input', () => CreateEntityInput, { description: 'The new entity.' })
     input: CreateEntityInput,
-    @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey?: string | null,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
   ) {
     requireRole(viewer, ['admin'], ACTION);
-    const operation = 'createEntity';
-    const id = await runWrite({ db, viewer, operation }, async (write) => {
-      const created = await createOnce(
-        write.tx,
-        { key: idempotencyKey, operation, viewer, input },
-        async () => {
-          const id = newId();
-          await insertRow(
-            write,
-            CompactEntity,
-            {
-              id,
-              acronym: input.acronym.trim(),
-              name: input.name.trim(),
-              kind: input.kind,
-              joinedOn: isoDate(input.joinedOn) ?? null,
-              signedCompactOn: isoDate(input.signedCompactOn) ?? null,
-              isObserver: input.isObserver ?? false,
-              website: input.website ?? null,
-            } as CompactEntity,
-            'Entity',
-            id,
-          );
-          return id;
-        },
-      );
-      return created.id;
+    return createRecord({
+      db,
+      viewer,
+      operation: 'createEntity',
+      idempotencyKey,
+      input,
+      target: CompactEntity,
+      entityType: 'Entity',
+      build: (id) =>
+        ({
+          id,
+          acronym: input.acronym.trim(),
+          name: input.name.trim(),
+          kind: input.kind,
+          joinedOn: isoDate(input.joinedOn) ?? null,
+          signedCompactOn: isoDate(input.signedCompactOn) ?? null,
+          isObserver: input.isObserver ?? false,
+          website: input.website ?? null,
+          ...RECORDED,
+        }) as CompactEntity,
     });
-    return db.getRepository(CompactEntity).findOneByOrFail({ id });
   }
 
   @Mutation(() => CompactEntity, { description: 'Changes an entity. Admin only.' })
@@ -121,29 +108,26 @@ export class MembershipMutations {
     @Ctx() { db, viewer }: MembershipContext,
     @Arg('input', () => CreateWorkingGroupInput, { description: 'The new group.' })
     input: CreateWorkingGroupInput,
-    @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey?: string | null,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
   ) {
     requireRole(viewer, ['admin'], ACTION);
-    const operation = 'createWorkingGroup';
-    const id = await runWrite({ db, viewer, operation }, async (write) => {
-      const created = await createOnce(
-        write.tx,
-        { key: idempotencyKey, operation, viewer, input },
-        async () => {
-          const id = newId();
-          const row = {
-            id,
-            name: input.name.trim(),
-            shortName: input.shortName ?? null,
-            mandate: input.mandate,
-          };
-          await insertRow(write, WorkingGroup, row as WorkingGroup, 'WorkingGroup', id);
-          return id;
-        },
-      );
-      return created.id;
+    return createRecord({
+      db,
+      viewer,
+      operation: 'createWorkingGroup',
+      idempotencyKey,
+      input,
+      target: WorkingGroup,
+      entityType: 'WorkingGroup',
+      build: (id) =>
+        ({
+          id,
+          name: input.name.trim(),
+          shortName: input.shortName ?? null,
+          mandate: input.mandate,
+          ...RECORDED,
+        }) as WorkingGroup,
     });
-    return db.getRepository(WorkingGroup).findOneByOrFail({ id });
   }
 
   @Mutation(() => WorkingGroup, { description: 'Changes a working group. Admin only.' })
