@@ -14,6 +14,10 @@ import {
 } from '../../subgraphs/shared/src/auth';
 import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
 import { useAuthentication } from './authentication';
+import type { GatewayFeature } from './features';
+import { ide } from './ide';
+import { observability } from './observability';
+import { protection } from './protection';
 import type { GatewayConfig } from './config';
 import { readSupergraph } from './supergraph';
 
@@ -29,6 +33,8 @@ export interface GatewayDeps {
   logger?: Logger;
   /** How tokens are verified. @default read from JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE */
   auth?: AuthConfig;
+  /** Where features read their settings. @default process.env */
+  env?: Record<string, string | undefined>;
 }
 
 /** The Hive logger writes through the service's pino logger, so every line is the same JSON. */
@@ -61,7 +67,16 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     }
   }
 
+  const featureDeps = { config, logger, env: deps.env ?? process.env };
+  const features: GatewayFeature[] = [
+    protection(featureDeps),
+    observability(featureDeps),
+    ide(featureDeps),
+  ];
+  const authenticate = createAuthenticator(deps.auth ?? readAuthConfig());
+
   const runtime = createGatewayRuntime({
+    ...Object.assign({}, ...features.map((feature) => feature.options)),
     supergraph: loadSupergraph,
     unifiedGraphHandler,
     transports: { http: httpTransport },
@@ -70,8 +85,6 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     readinessCheckEndpoint: '/ready',
-    landingPage: false,
-    graphiql: false,
     maskedErrors: { isDev: config.exposeErrorDetails },
     propagateHeaders: {
       // Subgraphs decide what each caller may see, so they receive the caller's token.
@@ -80,7 +93,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       }),
     },
     plugins: () => [
-      useAuthentication(createAuthenticator(deps.auth ?? readAuthConfig()), '/graphql'),
+      useAuthentication(authenticate, '/graphql'),
     ],
   });
   const server = createServer(runtime);
@@ -129,6 +142,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
         server.listening ? server.close(() => resolve()) : resolve(),
       );
       await runtime[Symbol.asyncDispose]();
+      await Promise.all(features.map((feature) => feature.close?.()));
     },
   };
 }

@@ -5,7 +5,9 @@ import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
 import type { SubgraphDefinition } from './subgraph';
 import type { SubgraphConfig } from './subgraph-config';
 import { createAuthenticator, readAuthConfig, type AuthConfig } from './auth';
+import { observability } from './observability';
 import { PeerClient } from './peers';
+import { protection } from './protection';
 
 export interface ServeOptions {
   db: DataSource;
@@ -25,6 +27,7 @@ export async function createServerFor<TLoaders>(
   const { schema } = await definition.buildSchema();
   const peerUrls = { ...definition.peers, ...peers };
   const authenticate = createAuthenticator(auth ?? readAuthConfig());
+  const featureDeps = { name: definition.name, db, logger, env: process.env };
   return createSubgraphServer<SubgraphContext<TLoaders>>({
     name: definition.name,
     schema,
@@ -44,6 +47,7 @@ export async function createServerFor<TLoaders>(
       await db.query('SELECT 1');
       return true;
     },
+    features: [protection(featureDeps), observability(featureDeps)],
     exposeErrorDetails: config.exposeErrorDetails,
     introspection: config.introspection,
     maxBodyBytes: config.maxBodyBytes,

@@ -6,6 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors-format';
+import type { SubgraphFeature } from './features';
 import type { Logger } from './logger';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -22,6 +23,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   exposeErrorDetails?: boolean;
   /** Serve introspection queries. @default true */
   introspection?: boolean;
+  features?: SubgraphFeature[];
 }
 
 export interface SubgraphServer {
@@ -87,6 +89,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<SubgraphServer> {
   const limit = options.maxBodyBytes ?? 1_048_576;
+  const features = options.features ?? [];
+  const routes = Object.assign({}, ...features.map((feature) => feature.routes));
   const { logger } = options;
   const server = createServer();
   const apollo = new ApolloServer<TContext>({
@@ -98,7 +102,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      ...features.flatMap((feature) => feature.apolloPlugins ?? []),
     ],
+    validationRules: features.flatMap((feature) => feature.validationRules ?? []),
     logger: {
       debug: (message) => logger.debug(message),
       info: (message) => logger.info(message),
@@ -148,6 +154,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
           });
         }
         default:
+          if (routes[url.pathname]) return routes[url.pathname](request, response);
           return sendJson(response, 404, {
             errors: [
               {
@@ -192,6 +199,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     },
     async stop() {
       await apollo.stop();
+      await Promise.all(features.map((feature) => feature.close?.()));
       if (server.listening) {
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }

@@ -1,0 +1,26 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ValidationRule } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Logger } from './logger';
+
+/**
+ * One concern of a subgraph's server (protection, observability…), kept in its own module: the
+ * Apollo plugins and validation rules it adds, extra HTTP routes, what it releases on shutdown.
+ */
+export interface SubgraphFeature {
+  apolloPlugins?: ApolloServerPlugin<BaseContext>[];
+  validationRules?: ValidationRule[];
+  routes?: Record<
+    string,
+    (request: IncomingMessage, response: ServerResponse) => Promise<void> | void
+  >;
+  close?: () => Promise<void>;
+}
+
+export interface SubgraphFeatureDeps {
+  name: string;
+  db: DataSource;
+  logger: Logger;
+  env: Record<string, string | undefined>;
+}
