@@ -1,6 +1,37 @@
+import { createRegistry } from '../../subgraphs/shared/src/observability/metrics';
+import { REQUEST_ID_HEADER } from '../../subgraphs/shared/src/observability/request-scope';
+import {
+  flushTracing,
+  startTracingFromEnv,
+  tracingEnabled,
+} from '../../subgraphs/shared/src/observability/tracing';
 import type { FeatureDeps, GatewayFeature } from './features';
+import { usePrometheusMetrics } from './observability/metrics';
+import { ClientOperations } from './observability/operations';
+import { useRequestLog } from './observability/request-log';
+import { useTracing } from './observability/tracing';
 
-/** Metrics, traces and request ids for operators. */
-export function observability(_deps: FeatureDeps): GatewayFeature {
-  return {};
+const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Metrics, traces and request ids for operators: Prometheus metrics at `/metrics`, OpenTelemetry
+ * spans exported when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (nothing is added otherwise), and one
+ * log line per request carrying the request id the runtime takes from `x-request-id` or creates.
+ */
+export function observability({ logger, env }: FeatureDeps): GatewayFeature {
+  startTracingFromEnv(env, 'gateway', logger);
+  const registry = createRegistry('gateway');
+  const operations = new ClientOperations();
+  return {
+    // The runtime's own: it takes the caller's id or makes a UUID, puts it on the request's
+    // logger, sends it with every subgraph call and answers it.
+    options: { requestId: { headerName: REQUEST_ID_HEADER } },
+    plugins: (context) => [
+      operations.plugin(),
+      usePrometheusMetrics(registry, context.log, operations),
+      ...(tracingEnabled() ? [useTracing(context, GRAPHQL_PATH)] : []),
+      useRequestLog(GRAPHQL_PATH, operations),
+    ],
+    close: flushTracing,
+  };
 }

@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { createGateway, type Gateway } from '../../gateway/src/server';
 import { readGatewayConfig } from '../../gateway/src/config';
@@ -5,6 +6,7 @@ import { subgraphs } from '../../subgraphs';
 import { buildDataset } from '../../subgraphs/shared/src/dataset/build';
 import { createDatabase, migrate } from '../../subgraphs/shared/src/database';
 import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
+import { startTracingFromEnv } from '../../subgraphs/shared/src/observability/tracing';
 import { markSeeded, seededScale } from '../../subgraphs/shared/src/seeding';
 import { createServerFor } from '../../subgraphs/shared/src/serve';
 import type { StatementCounter } from '../../subgraphs/shared/src/statements';
@@ -19,6 +21,8 @@ export interface GraphOptions {
   seed?: boolean;
   supergraphPath?: string;
   logLevel?: string;
+  /** Where every service writes its log lines. @default stdout */
+  logDestination?: DestinationStream;
   poolSize?: number;
 }
 
@@ -57,7 +61,10 @@ export async function prepareDatabases(
  * server (one schema each). Used by `npm start` and by the end-to-end tests.
  */
 export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
-  const logger = createLogger('graph', options.logLevel);
+  const log = (service: string) => createLogger(service, options.logLevel, options.logDestination);
+  const logger = log('graph');
+  // One process, one trace resource: its spans tell the services apart by tracer name.
+  startTracingFromEnv(process.env, 'compact-graph', logger);
   const host = options.host ?? '127.0.0.1';
   const servers: SubgraphServer[] = [];
   const dataSources: DataSource[] = [];
@@ -86,7 +93,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     for (const { definition, db, statements } of databases) {
       const server = await createServerFor(definition, {
         db,
-        logger: createLogger(definition.name, options.logLevel),
+        logger: log(definition.name),
         // Subgraphs start in order, so those a subgraph asks are already listening.
         peers: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
       });
@@ -106,7 +113,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       ),
     });
     const gateway = createGateway(gatewayConfig, {
-      logger: createLogger('gateway', options.logLevel),
+      logger: log('gateway'),
     });
     const url = await gateway.listen();
     return {

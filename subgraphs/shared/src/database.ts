@@ -1,9 +1,15 @@
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type MixedList, type EntitySchema, type ReplicationMode } from 'typeorm';
+import { currentRequest } from './observability/request-scope';
 import { StatementCounter } from './statements';
 
 export interface DatabaseOptions {
-  /** PostgreSQL connection URL. */
+  /** PostgreSQL connection URL: the primary when there are replicas. */
   url: string;
+  /**
+   * Read replicas of `url` (streaming replication). The reads of query operations go to one of
+   * them; writes, transactions and every read of a mutation stay on the primary.
+   */
+  replicaUrls?: readonly string[];
   /** The PostgreSQL schema the subgraph owns; it never reads or writes another. */
   schema: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,9 +30,18 @@ export interface Database {
 /** A TypeORM data source on one schema. Tables change only through migrations. */
 export function createDatabase(options: DatabaseOptions): Database {
   const statements = new StatementCounter();
+  const replicas = options.replicaUrls ?? [];
   const dataSource = new DataSource({
     type: 'postgres',
-    url: options.url,
+    ...(replicas.length
+      ? {
+          replication: {
+            master: { url: options.url },
+            slaves: replicas.map((url) => ({ url })),
+            defaultMode: 'master' as const,
+          },
+        }
+      : { url: options.url }),
     schema: options.schema,
     entities: options.entities,
     migrations: options.migrations,
@@ -41,6 +56,12 @@ export function createDatabase(options: DatabaseOptions): Database {
       idleTimeoutMillis: 30_000,
     },
   });
+  if (replicas.length) {
+    // TypeORM asks this for each SELECT it builds outside a transaction. A mutation's answer is
+    // read on the primary: a replica that lags would show the state before the write.
+    dataSource.defaultReplicationModeForReads = (): ReplicationMode =>
+      currentRequest()?.operationType === 'query' ? 'slave' : 'master';
+  }
   return { dataSource, statements };
 }
 

@@ -15,6 +15,12 @@ export interface SubgraphFeature {
     string,
     (request: IncomingMessage, response: ServerResponse) => Promise<void> | void
   >;
+  /** Runs around each GraphQL HTTP request (request ids, the server span); calls `next` once. */
+  aroundRequest?: (
+    request: IncomingMessage,
+    response: ServerResponse,
+    next: () => Promise<void>,
+  ) => Promise<void>;
   close?: () => Promise<void>;
 }
 

@@ -1,16 +1,28 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { currentRequest } from './observability/request-scope';
 
 export type { Logger };
 
 /**
  * JSON lines on stdout, one object per event, so a log collector can index them. `LOG_LEVEL`
- * chooses the threshold (`silent` turns logging off, as the tests do).
+ * chooses the threshold (`silent` turns logging off, as the tests do). A line written while a
+ * request is served carries its `requestId`, whoever writes it (resolvers, the error formatter,
+ * Apollo), without a logger being handed down.
  */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
+export function createLogger(
+  service: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     name: service,
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+    mixin: () => {
+      const request = currentRequest();
+      return request ? { requestId: request.requestId } : {};
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

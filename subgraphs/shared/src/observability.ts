@@ -1,6 +1,35 @@
 import type { SubgraphFeature, SubgraphFeatureDeps } from './features';
+import {
+  createRegistry,
+  databaseMetrics,
+  metricsRoute,
+  operationMetrics,
+} from './observability/metrics';
+import { observeRequest, operationPlugin } from './observability/requests';
+import { observeStatements, SqlObserver } from './observability/sql';
+import { flushTracing, startTracingFromEnv, tracerFor } from './observability/tracing';
 
-/** Metrics, traces and request ids for operators. */
-export function observability(_deps: SubgraphFeatureDeps): SubgraphFeature {
-  return {};
+/**
+ * Metrics, traces and request ids for operators: Prometheus metrics at `/metrics` (operations,
+ * errors, latency, the database pool, SQL statements), OpenTelemetry spans from the HTTP request
+ * through GraphQL execution to each SQL statement when `OTEL_EXPORTER_OTLP_ENDPOINT` is set,
+ * and the request id on every log line.
+ */
+export function observability({ name, db, logger, env }: SubgraphFeatureDeps): SubgraphFeature {
+  startTracingFromEnv(env, name, logger);
+  const tracer = tracerFor(name);
+  const registry = createRegistry(name);
+  const metrics = operationMetrics(registry);
+  databaseMetrics(registry, db);
+  const stopObserving = observeStatements(db, new SqlObserver(db, tracer, metrics));
+  return {
+    apolloPlugins: [operationPlugin(tracer, metrics, logger)],
+    aroundRequest: observeRequest(tracer),
+    routes: { '/metrics': metricsRoute(registry) },
+    async close() {
+      stopObserving();
+      registry.clear();
+      await flushTracing();
+    },
+  };
 }

@@ -23,6 +23,7 @@ export async function runSubgraph(definition: SubgraphDefinition<unknown>): Prom
     }
     const { dataSource } = createDatabase({
       url: config.databaseUrl,
+      replicaUrls: config.replicaUrls,
       schema: config.databaseSchema,
       entities: definition.entities,
       migrations: definition.migrations,

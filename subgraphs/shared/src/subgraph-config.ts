@@ -1,4 +1,4 @@
-import { envBool, envInt, envPort, envString, envUrl } from './env';
+import { ConfigError, envBool, envInt, envOptional, envPort, envString, envUrl } from './env';
 
 /** Settings every subgraph reads from its environment, each with its variable named. */
 export interface SubgraphConfig {
@@ -8,6 +8,11 @@ export interface SubgraphConfig {
   host: string;
   /** `DATABASE_URL`: PostgreSQL server; required when the subgraph runs alone. */
   databaseUrl: string | undefined;
+  /**
+   * `DATABASE_REPLICA_URLS`: read replicas of DATABASE_URL, comma-separated; query operations
+   * read from them. @default none
+   */
+  replicaUrls: string[];
   /** `DATABASE_SCHEMA` @default the subgraph's name */
   databaseSchema: string;
   /** `DATABASE_POOL_SIZE` @default 10 */
@@ -33,10 +38,30 @@ export function readSubgraphConfig(
     port: envPort(env, 'PORT', defaultPort),
     host: envString(env, 'HOST', '0.0.0.0'),
     databaseUrl: envUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
+    replicaUrls: readReplicaUrls(env),
     databaseSchema: schema,
     poolSize: envInt(env, 'DATABASE_POOL_SIZE', 10, { min: 1, max: 500 }),
     exposeErrorDetails: envBool(env, 'EXPOSE_ERROR_DETAILS', false),
     introspection: envBool(env, 'INTROSPECTION', true),
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1_048_576, { min: 1024 }),
   };
+}
+
+function readReplicaUrls(env: Record<string, string | undefined>): string[] {
+  const urls = (envOptional(env, 'DATABASE_REPLICA_URLS') ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  urls.forEach((url, index) => {
+    // The entry is not echoed: it may hold a password.
+    if (!/^postgres(ql)?:\/\/./.test(url)) {
+      throw new ConfigError(
+        `DATABASE_REPLICA_URLS must be postgres or postgresql URLs separated by commas; entry ${index + 1} is not`,
+      );
+    }
+  });
+  if (urls.length && !env.DATABASE_URL?.trim()) {
+    throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL, the primary they replicate');
+  }
+  return urls;
 }

@@ -91,12 +91,16 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const limit = options.maxBodyBytes ?? 1_048_576;
   const features = options.features ?? [];
   const routes = Object.assign({}, ...features.map((feature) => feature.routes));
+  const arounds = features.flatMap((feature) => feature.aroundRequest ?? []);
   const { logger } = options;
   const server = createServer();
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: options.exposeErrorDetails ?? false,
+    // The process owns shutdown (run.ts): Apollo's own handler would re-raise SIGTERM once it
+    // stopped, killing the process before the pool closes and the last spans are sent.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, options.exposeErrorDetails ?? false),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -143,7 +147,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     const route = async () => {
       switch (url.pathname) {
         case '/graphql':
-          return handleGraphQL(request, response, url);
+          return arounds.reduceRight<() => Promise<void>>(
+            (next, around) => () => around(request, response, next),
+            () => handleGraphQL(request, response, url),
+          )();
         case '/health':
           return sendJson(response, 200, { status: 'ok', service: options.name });
         case '/ready': {

@@ -1,0 +1,55 @@
+import { EventEmitter } from 'node:events';
+import { postGraphQL, testDatabaseUrl } from '../../../test/helpers/graph';
+import { membership } from '../../membership/src/subgraph';
+import { createDatabase } from './database';
+import { createLogger } from './logger';
+import { databasePools } from './observability/metrics';
+import { runInRequestScope } from './observability/request-scope';
+import { createServerFor } from './serve';
+import type { SubgraphServer } from './subgraph-server';
+
+// The run's database stands in for both the primary and its replica: which pool a statement
+// takes is what is under test, not replication itself.
+const { dataSource: db } = createDatabase({
+  url: testDatabaseUrl(),
+  replicaUrls: [testDatabaseUrl()],
+  schema: 'membership',
+  entities: membership.entities,
+  migrations: membership.migrations,
+  poolSize: 2,
+});
+const taken = { primary: 0, replica1: 0 };
+let server: SubgraphServer;
+let url: string;
+
+beforeAll(async () => {
+  await db.initialize();
+  for (const [name, pool] of Object.entries(databasePools(db))) {
+    (pool as unknown as EventEmitter).on('acquire', () => (taken[name as keyof typeof taken] += 1));
+  }
+  server = await createServerFor(membership, { db, logger: createLogger('membership', 'silent') });
+  url = await server.listen(0, '127.0.0.1');
+});
+afterAll(async () => {
+  await server?.stop();
+  await db.destroy();
+});
+
+test('a query operation reads from a replica', async () => {
+  const before = { ...taken };
+  const result = await postGraphQL<{ memberState: { name: string } }>(
+    url,
+    '{ memberState(iso3: "NGA") { name } }',
+  );
+  expect(result.data?.memberState.name).toBe('Nigeria');
+  expect(taken.replica1).toBeGreaterThan(before.replica1);
+  expect(taken.primary).toBe(before.primary);
+});
+
+test('reads in a mutation, and outside any request, stay on the primary', () => {
+  const mode = () => db.defaultReplicationModeForReads();
+  expect(mode()).toBe('master');
+  expect(runInRequestScope({ requestId: 'r', operationType: 'mutation' }, mode)).toBe('master');
+  expect(runInRequestScope({ requestId: 'r', operationType: 'query' }, mode)).toBe('slave');
+  expect(runInRequestScope({ requestId: 'r' }, mode)).toBe('master');
+});
