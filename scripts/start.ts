@@ -4,6 +4,7 @@ import { createLogger } from '../subgraphs/shared/src/logger';
 import { openDatabase } from './lib/database-url';
 import { localSecret } from './lib/local-secret';
 import { startGraph } from './lib/graph';
+import { releaseRuntimeSignalHandlers } from '../gateway/src/protection/shutdown';
 
 /**
  * `npm start`: the whole graph in one process with the sample data. Without DATABASE_URL it runs
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     '',
   ];
   process.stdout.write(lines.join('\n'));
+  // graph.stop() drains in-flight requests first; the gateway runtime's handler would abort them.
+  releaseRuntimeSignalHandlers();
 
   let stopping = false;
   const stop = async (signal: string) => {

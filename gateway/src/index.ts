@@ -1,6 +1,7 @@
 import { ConfigError } from '../../subgraphs/shared/src/env';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { readGatewayConfig } from './config';
+import { releaseRuntimeSignalHandlers } from './protection/shutdown';
 import { createGateway } from './server';
 
 /** How long in-flight requests get to finish on SIGTERM before the process exits anyway. */
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   try {
     const config = readGatewayConfig();
     const gateway = createGateway(config, { logger });
+    // stop() below drains in-flight requests first; the runtime's own handler would abort them.
+    releaseRuntimeSignalHandlers();
     const url = await gateway.listen();
     logger.info({ url, supergraph: config.supergraphPath }, 'gateway ready');
     let stopping = false;

@@ -1,6 +1,67 @@
+import { createRateLimiter } from '../../subgraphs/shared/src/protection/rate-limit';
 import type { FeatureDeps, GatewayFeature } from './features';
+import { useBodyLimit } from './protection/body-limit';
+import { readProtectionConfig } from './protection/config';
+import { useCsrfPrevention } from './protection/csrf';
+import { useOperationLimits } from './protection/limits';
+import { useMalformedRequests } from './protection/malformed';
+import { useRateLimit } from './protection/rate-limit';
+import { timeoutAndRetryOptions } from './protection/budget';
+import { useSubgraphResilience } from './protection/resilience';
 
-/** Limits, timeouts, retries and rate limits that keep the gateway answering. */
-export function protection(_deps: FeatureDeps): GatewayFeature {
-  return {};
+const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Limits, timeouts, retries, a circuit breaker per subgraph and rate limits that keep the
+ * gateway answering: with what it can when a subgraph fails, and with a clear refusal (a code,
+ * never a 500) when a caller asks too much.
+ */
+export function protection({ logger, env }: FeatureDeps): GatewayFeature {
+  const config = readProtectionConfig(env);
+  const limiter =
+    config.rateLimitMax > 0
+      ? createRateLimiter({
+          max: config.rateLimitMax,
+          windowMs: config.rateLimitWindowMs,
+          redisUrl: config.redisUrl,
+          prefix: 'compact-graph:rate-limit:',
+          logger,
+        })
+      : undefined;
+  return {
+    options: {
+      ...timeoutAndRetryOptions(config),
+      batching: config.maxBatchOperations > 0 ? { limit: config.maxBatchOperations } : false,
+      disableIntrospection: config.introspection ? undefined : {},
+      cors:
+        config.corsOrigins.length === 0
+          ? false
+          : {
+              origin: config.corsOrigins,
+              methods: ['GET', 'POST'],
+              credentials: false,
+              maxAge: 600,
+            },
+    },
+    plugins: () => [
+      ...(limiter
+        ? [
+            useRateLimit({
+              limiter,
+              max: config.rateLimitMax,
+              graphqlPath: GRAPHQL_PATH,
+              trustProxy: config.trustProxy,
+            }),
+          ]
+        : []),
+      useBodyLimit(config.maxBodyBytes, GRAPHQL_PATH),
+      ...(config.csrfPrevention ? [useCsrfPrevention()] : []),
+      useMalformedRequests(),
+      useOperationLimits(config.limits),
+      useSubgraphResilience(config, logger),
+    ],
+    close: async () => {
+      await limiter?.close();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { badUserInput } from './errors';
+import { outgoingHeaders } from './observability/request-scope';
 
 /** How long a subgraph waits for another before it gives up on a check. */
 const PEER_TIMEOUT_MS = 5_000;
@@ -37,12 +38,14 @@ export class PeerClient {
     if (representations.length === 0) return [];
     const url = this.urls[subgraph];
     if (!url) throw new Error(`No URL is configured for the ${subgraph} subgraph`);
-    let body: { data?: { _entities?: unknown[] } | null };
+    let body: { data?: { _entities?: unknown[] } | null; errors?: unknown[] };
     try {
       const response = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          // The request id and trace context follow the caller's request into the peer.
+          ...outgoingHeaders(),
           ...(this.authorization ? { authorization: this.authorization } : {}),
         },
         body: JSON.stringify({
@@ -56,7 +59,13 @@ export class PeerClient {
       throw this.unavailable(subgraph);
     }
     const entities = body.data?._entities;
-    if (!Array.isArray(entities) || entities.length !== representations.length) {
+    // A null beside an error (its database restarting) means the peer could not look, not that
+    // the entity does not exist: refusing the write as bad input would tell the caller not to retry.
+    if (
+      !Array.isArray(entities) ||
+      entities.length !== representations.length ||
+      (body.errors?.length ?? 0) > 0
+    ) {
       throw this.unavailable(subgraph);
     }
     return entities.map((entity) => entity !== null);

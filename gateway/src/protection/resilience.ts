@@ -1,0 +1,131 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { ExecutionResult } from 'graphql';
+import type { Logger } from '../../../subgraphs/shared/src/logger';
+import { remainingBudget, startBudget, subgraphTimeout, type ExecutionRequest } from './budget';
+import { CircuitBreaker } from './circuit-breaker';
+import type { ProtectionConfig } from './config';
+import { circuitOpenError, subgraphError, transportFailure, type Failure } from './failures';
+
+type SubgraphCall = Parameters<NonNullable<GatewayPlugin['onSubgraphExecute']>>[0];
+type Executor = SubgraphCall['executor'];
+type Outcome = { result: Awaited<ReturnType<Executor>> } | { error: unknown };
+
+/** Runs a call, retries included, and gives up once `ms` have passed, aborting what is left. */
+async function within(executor: Executor, request: ExecutionRequest, ms: number): Promise<Outcome> {
+  const expired = AbortSignal.timeout(ms);
+  let stop = () => {};
+  const deadline = new Promise<never>((_, reject) => {
+    const onAbort = () => reject(expired.reason);
+    expired.addEventListener('abort', onAbort, { once: true });
+    stop = () => expired.removeEventListener('abort', onAbort);
+  });
+  const signal = request.signal ? AbortSignal.any([request.signal, expired]) : expired;
+  try {
+    return { result: await Promise.race([executor({ ...request, signal }), deadline]) };
+  } catch (error) {
+    return { error };
+  } finally {
+    stop();
+  }
+}
+
+async function probe(url: string, timeoutMs: number): Promise<boolean> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query":"{ __typename }"}',
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const body = (await response.json()) as { data?: { __typename?: string } };
+  return response.ok && body.data?.__typename === 'Query';
+}
+
+function breakers(config: ProtectionConfig, logger: Logger) {
+  const bySubgraph = new Map<string, CircuitBreaker>();
+  return {
+    for(subgraph: string, url: string | undefined): CircuitBreaker | undefined {
+      if (config.breakerFailures <= 0 || !url) return undefined;
+      let breaker = bySubgraph.get(subgraph);
+      if (!breaker) {
+        breaker = new CircuitBreaker({
+          failures: config.breakerFailures,
+          probeMs: config.breakerProbeMs,
+          probe: () => probe(url, Math.min(subgraphTimeout(config, subgraph), 2000)),
+          onChange: (state, detail) =>
+            state === 'open'
+              ? logger.warn(
+                  { subgraph, failures: detail.failures },
+                  `circuit opened: the ${subgraph} subgraph is not called until a probe finds it back`,
+                )
+              : logger.info(
+                  { subgraph, openForMs: detail.openForMs },
+                  `circuit closed: the ${subgraph} subgraph answers again`,
+                ),
+        });
+        bySubgraph.set(subgraph, breaker);
+      }
+      return breaker;
+    },
+    dispose() {
+      for (const breaker of bySubgraph.values()) breaker.dispose();
+    },
+  };
+}
+
+/**
+ * Turns a subgraph that is down, slow or failing into a partial answer: the others' data plus
+ * an error that names the subgraph (the query planner adds the path), within the request's time
+ * budget. A circuit breaker per subgraph stops calling one that keeps failing and probes it back.
+ * It wraps the runtime's timeout and retry, so a call counts once however often it was retried.
+ */
+export function useSubgraphResilience(config: ProtectionConfig, logger: Logger): GatewayPlugin {
+  const circuits = breakers(config, logger);
+  return {
+    onRequest({ request }) {
+      startBudget(request);
+    },
+    onSubgraphExecute({ subgraphName, transportEntry, executor, setExecutor }) {
+      const breaker = circuits.for(subgraphName, transportEntry?.location);
+      const timeoutMs = subgraphTimeout(config, subgraphName);
+      const resilient = async (request: ExecutionRequest) => {
+        const budget = remainingBudget(config, request);
+        if (budget <= 0) {
+          return { errors: [subgraphError(subgraphName, 'timeout', config.requestTimeoutMs)] };
+        }
+        if (breaker && !breaker.allows()) {
+          return { errors: [circuitOpenError(subgraphName, breaker.retryInMs())] };
+        }
+        const record = (failure: Failure) => {
+          // A call cut short by the request's budget, not its own timeout, is not its fault.
+          if (failure !== 'timeout' || budget >= timeoutMs) breaker?.failure();
+        };
+        const error = (failure: Failure) =>
+          subgraphError(subgraphName, failure, Math.min(budget, timeoutMs));
+        const outcome = await within(executor, request, budget);
+        if ('error' in outcome) {
+          const failure = transportFailure(outcome.error);
+          if (!failure) throw outcome.error;
+          record(failure);
+          return { errors: [error(failure)] };
+        }
+        if (Symbol.asyncIterator in Object(outcome.result)) return outcome.result;
+        const result = outcome.result as ExecutionResult;
+        const failures = (result.errors ?? []).map((e) => transportFailure(e));
+        const first = failures.find(Boolean);
+        if (!first) {
+          breaker?.success();
+          return result;
+        }
+        record(first);
+        return {
+          ...result,
+          errors: result.errors!.map((e, i) => (failures[i] ? error(failures[i]) : e)),
+        };
+      };
+      setExecutor(resilient as Executor);
+    },
+    onDispose() {
+      circuits.dispose();
+    },
+  };
+}

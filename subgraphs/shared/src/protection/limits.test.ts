@@ -1,0 +1,120 @@
+import { buildSchema, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { MAX_PAGE_SIZE } from '../pagination';
+import { LARGEST_PAGE, operationCost } from './cost';
+import {
+  checkTokens,
+  countTokens,
+  limitRules,
+  readOperationLimits,
+  type OperationLimits,
+} from './limits';
+
+const schema = buildSchema(`
+  type Query { node: Node, nodes(first: Int): [Node!]! }
+  type Node { id: ID!, child: Node, children(first: Int): [Node!]! }
+`);
+
+const limits: OperationLimits = {
+  maxDepth: 3,
+  maxAliases: 2,
+  maxDirectives: 2,
+  maxTokens: 30,
+  maxCost: 500,
+};
+
+function codes(document: string, given: OperationLimits = limits): unknown[] {
+  return validate(schema, parse(document), limitRules(given)).map((e) => e.extensions.code);
+}
+
+test('defaults leave room for the example operations', () => {
+  expect(readOperationLimits({})).toEqual({
+    maxDepth: 15,
+    maxAliases: 30,
+    maxDirectives: 50,
+    maxTokens: 2000,
+    maxCost: 50_000,
+  });
+});
+
+test('a bad value names its variable', () => {
+  expect(() => readOperationLimits({ MAX_DEPTH: 'deep' })).toThrow(
+    'MAX_DEPTH must be an integer from 0 to',
+  );
+});
+
+test('tokens are counted without parsing, and no further than the limit', () => {
+  expect(countTokens('{ node { id } }', 100)).toBe(6);
+  expect(countTokens('# a comment\n{ node }', 100)).toBe(3);
+  expect(countTokens('{ a '.repeat(1000), 10)).toBe(11);
+  expect(countTokens('{ "unterminated', 100)).toBe(1);
+});
+
+test('too many tokens is refused with its code and status 400', () => {
+  expect(() => checkTokens('{ node { id } }', 30)).not.toThrow();
+  try {
+    checkTokens(`{ ${'node { id } '.repeat(20)}}`, 30);
+    throw new Error('not refused');
+  } catch (error) {
+    expect(error).toMatchObject({
+      message: 'The operation has more than 30 tokens; send a smaller document.',
+      extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: 30, http: { status: 400 } },
+    });
+  }
+});
+
+test.each([
+  ['depth', '{ node { child { child { id } } } }', 'DEPTH_LIMIT_EXCEEDED'],
+  ['aliases', '{ a: node { id } b: node { id } c: node { id } }', 'ALIAS_LIMIT_EXCEEDED'],
+  [
+    'directives',
+    '{ node @include(if: true) { id @skip(if: false) child @include(if: true) { id } } }',
+    'DIRECTIVE_LIMIT_EXCEEDED',
+  ],
+  ['cost', '{ nodes(first: 100) { id child { id } } }', 'COST_LIMIT_EXCEEDED'],
+])('each limit has its own code: %s', (_limit, document, code) => {
+  expect(codes(document)).toEqual([code]);
+});
+
+test('within every limit nothing is reported, and 0 turns a limit off', () => {
+  expect(codes('{ node { child { id } } }')).toEqual([]);
+  const off = { maxDepth: 0, maxAliases: 0, maxDirectives: 0, maxTokens: 0, maxCost: 0 };
+  expect(codes('{ a: nodes(first: 100) { child { child { child { id } } } } }', off)).toEqual([]);
+});
+
+test('a refusal says what was found and what is allowed', () => {
+  const [error] = validate(
+    schema,
+    parse('{ node { child { child { id } } } }'),
+    limitRules(limits),
+  );
+  expect(error.message).toBe('The operation is nested 4 levels deep; at most 3 are allowed.');
+  expect(error.extensions).toMatchObject({ limit: 3, found: 4 });
+});
+
+function cost(document: string): number {
+  const ast = parse(document);
+  const fragments = new Map(
+    ast.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
+  );
+  return operationCost(ast.definitions[0] as OperationDefinitionNode, (name) =>
+    fragments.get(name),
+  );
+}
+
+test('cost: 1 a scalar, 2 an object, x1.5 a level, x the page size', () => {
+  expect(cost('{ node { id } }')).toBe(2 + 1.5);
+  expect(cost('{ nodes(first: 10) { id } }')).toBe((2 + 1.5) * 10);
+});
+
+test('cost: a page size in a variable counts as the largest page', () => {
+  expect(cost('query ($n: Int) { nodes(first: $n) { id } }')).toBe(
+    cost('{ nodes(first: 100) { id } }'),
+  );
+  expect(LARGEST_PAGE).toBe(MAX_PAGE_SIZE);
+});
+
+test('cost: fragments count as their fields; introspection is free', () => {
+  expect(cost('{ node { ...F } } fragment F on Node { id }')).toBe(cost('{ node { id } }'));
+  expect(cost('{ node { ... on Node { id } } }')).toBe(cost('{ node { id } }'));
+  expect(cost('{ __schema { types { name fields { name } } } }')).toBe(0);
+});

@@ -1,0 +1,140 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  GraphQLError,
+  Lexer,
+  Source,
+  TokenKind,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { envInt } from '../env';
+import { costRule } from './cost';
+import { refusal } from './refusal';
+
+/**
+ * How large an operation may be, the same at the gateway and at each subgraph (partner agencies
+ * call subgraphs directly). Each names its variable; 0 turns a limit off.
+ */
+export interface OperationLimits {
+  /** `MAX_DEPTH`: nested selection levels; fragments do not add a level. @default 15 */
+  maxDepth: number;
+  /** `MAX_ALIASES`: aliased fields in one operation. @default 30 */
+  maxAliases: number;
+  /** `MAX_DIRECTIVES`: directives in one operation. @default 50 */
+  maxDirectives: number;
+  /** `MAX_TOKENS`: lexical tokens in the document, checked before it is parsed. @default 2000 */
+  maxTokens: number;
+  /**
+   * `MAX_COST`: estimated cost (./cost.ts: 1 per scalar, 2 per object, ×1.5 per level, × the
+   * page size). @default 50000
+   */
+  maxCost: number;
+}
+
+export function readOperationLimits(env: Record<string, string | undefined>): OperationLimits {
+  return {
+    maxDepth: envInt(env, 'MAX_DEPTH', 15),
+    maxAliases: envInt(env, 'MAX_ALIASES', 30),
+    maxDirectives: envInt(env, 'MAX_DIRECTIVES', 50),
+    maxTokens: envInt(env, 'MAX_TOKENS', 2000),
+    maxCost: envInt(env, 'MAX_COST', 50_000),
+  };
+}
+
+/** The number of tokens in a document, counting no further than `max + 1`. */
+export function countTokens(document: string, max: number): number {
+  const lexer = new Lexer(new Source(document));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) {
+      if (++count > max) break;
+    }
+  } catch {
+    // A syntax error: the parser reports it with its location.
+  }
+  return count;
+}
+
+/** Refuses a document with more than `max` tokens before anything parses it. */
+export function checkTokens(document: string, max: number): void {
+  if (max <= 0) return;
+  const count = countTokens(document, max);
+  if (count > max) {
+    throw refusal(
+      'TOKEN_LIMIT_EXCEEDED',
+      `The operation has more than ${max} tokens; send a smaller document.`,
+      400,
+      { limit: max },
+    );
+  }
+}
+
+const FOUND = /found (\d+(?:\.\d+)?)/;
+
+/** Reports graphql-armor's refusal as our own error, with a code and the numbers. */
+function reporter(code: string, describe: (found: number, limit: number) => string, limit: number) {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    const found = Number(FOUND.exec(error.message)?.[1] ?? NaN);
+    context?.reportError(
+      refusal(code, describe(found, limit), 400, {
+        limit,
+        ...(Number.isNaN(found) ? {} : { found }),
+      }),
+    );
+  };
+}
+
+/**
+ * Validation rules for depth, aliases and directives (graphql-armor's, which Hive's documentation
+ * recommends) and cost (./cost.ts); each refusal carries its own code.
+ */
+export function limitRules(limits: OperationLimits): ValidationRule[] {
+  const off = { enabled: false } as const;
+  const rule = (n: number, code: string, describe: (found: number, limit: number) => string) =>
+    n > 0
+      ? {
+          n,
+          propagateOnRejection: false,
+          exposeLimits: true,
+          onReject: [reporter(code, describe, n)],
+        }
+      : off;
+  const armor = new ApolloArmor({
+    blockFieldSuggestion: off,
+    maxTokens: off,
+    maxDepth: {
+      ...rule(
+        limits.maxDepth,
+        'DEPTH_LIMIT_EXCEEDED',
+        (found, limit) =>
+          `The operation is nested ${found} levels deep; at most ${limit} are allowed.`,
+      ),
+      flattenFragments: true,
+    },
+    maxAliases: rule(
+      limits.maxAliases,
+      'ALIAS_LIMIT_EXCEEDED',
+      (found, limit) => `The operation uses ${found} aliases; at most ${limit} are allowed.`,
+    ),
+    maxDirectives: rule(
+      limits.maxDirectives,
+      'DIRECTIVE_LIMIT_EXCEEDED',
+      (found, limit) => `The operation uses ${found} directives; at most ${limit} are allowed.`,
+    ),
+    costLimit: off,
+  });
+  const rules = armor.protect().validationRules;
+  if (limits.maxCost > 0) {
+    rules.push(
+      costRule(limits.maxCost, (cost) =>
+        refusal(
+          'COST_LIMIT_EXCEEDED',
+          `The operation's estimated cost is ${Math.ceil(cost)}; at most ${limits.maxCost} is allowed. Ask for fewer fields or smaller pages.`,
+          400,
+          { limit: limits.maxCost, found: Math.ceil(cost) },
+        ),
+      ),
+    );
+  }
+  return rules;
+}

@@ -1,0 +1,76 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * What the proxy does with the next requests: pass them on, answer 503 as a load balancer does,
+ * hang (never answer), or reset the connection as a crashed process would.
+ */
+export type FaultMode = 'pass' | 'unavailable' | 'hang' | 'reset';
+
+export interface FaultProxy {
+  url: string;
+  mode: FaultMode;
+  /** The GraphQL documents received, in order (probes included). */
+  readonly received: string[];
+  stop(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** An HTTP proxy in front of one subgraph that fails on command, for the gateway's fault tests. */
+export async function startFaultProxy(target: string): Promise<FaultProxy> {
+  const received: string[] = [];
+  const hanging = new Set<() => void>();
+  const proxy: FaultProxy = {
+    url: '',
+    mode: 'pass',
+    received,
+    async stop() {
+      for (const release of hanging) release();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  const server: Server = createServer(async (request, response) => {
+    const body = await readBody(request);
+    try {
+      received.push((JSON.parse(body) as { query?: string }).query ?? '');
+    } catch {
+      received.push('');
+    }
+    switch (proxy.mode) {
+      case 'reset':
+        request.socket.destroy();
+        return;
+      case 'hang':
+        hanging.add(() => request.socket.destroy());
+        return;
+      case 'unavailable':
+        // What a load balancer answers when no instance is up: not GraphQL.
+        response.writeHead(503, { 'content-type': 'text/plain' });
+        response.end('Service Unavailable');
+        return;
+      default: {
+        const upstream = await fetch(target, {
+          method: request.method,
+          headers: {
+            'content-type': 'application/json',
+            ...(request.headers.authorization
+              ? { authorization: request.headers.authorization }
+              : {}),
+          },
+          body,
+        });
+        response.writeHead(upstream.status, { 'content-type': 'application/json' });
+        response.end(await upstream.text());
+      }
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return proxy;
+}
