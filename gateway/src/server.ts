@@ -17,7 +17,9 @@ import { useAuthentication } from './authentication';
 import type { GatewayFeature } from './features';
 import { ide } from './ide';
 import { observability } from './observability';
+import { performance } from './performance';
 import { protection } from './protection';
+import { assertPlannable } from './protection/supergraph-check';
 import type { GatewayConfig } from './config';
 import { readSupergraph } from './supergraph';
 
@@ -53,9 +55,12 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
 
   async function loadSupergraph(): Promise<string> {
     try {
-      lastGood = await readSupergraph(config.supergraphPath, config.subgraphUrls, (message) =>
+      const sdl = await readSupergraph(config.supergraphPath, config.subgraphUrls, (message) =>
         logger.warn({ path: config.supergraphPath }, message),
       );
+      // A file that parses can still be refused by the planner; check before it replaces one.
+      assertPlannable(sdl);
+      lastGood = sdl;
       return lastGood;
     } catch (error) {
       if (!lastGood) throw error;
@@ -70,6 +75,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   const featureDeps = { config, logger, env: deps.env ?? process.env };
   const features: GatewayFeature[] = [
     protection(featureDeps),
+    performance(featureDeps),
     observability(featureDeps),
     ide(featureDeps),
   ];
@@ -92,8 +98,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
         authorization: request.headers.get('authorization') ?? undefined,
       }),
     },
-    plugins: () => [
+    plugins: (context) => [
       useAuthentication(authenticate, '/graphql'),
+      ...features.flatMap((feature) => feature.plugins?.(context) ?? []),
     ],
   });
   const server = createServer(runtime);

@@ -13,7 +13,8 @@ import type {
 import { Confidentiality, ProjectStatus } from '../../subgraphs/shared/src/vocabulary';
 
 /**
- * The rows the test database is seeded with (`buildDataset()`, scale 1), indexed, and the rules
+ * The rows the test database is seeded with (`buildDataset()`, scale 1 unless `useSeedScale`
+ * says otherwise), indexed, and the rules
  * an anonymous caller sees them by, written from DESIGN.md rather than from the subgraphs' code.
  */
 export interface Seed {
@@ -72,11 +73,21 @@ export function contentsReadable(assessment: AssessmentRow): boolean {
   return assessment.confidentiality === Confidentiality.PUBLIC;
 }
 
-let memo: Seed | undefined;
+const memo = new Map<number, Seed>();
+let scale = 1;
+
+/** Which data set `seed()` describes: the tests use ×1; the benchmark also ×10 and ×100. */
+export function useSeedScale(value: number): void {
+  scale = value;
+}
 
 export function seed(): Seed {
-  memo ??= indexSeed(buildDataset());
-  return memo;
+  let indexed = memo.get(scale);
+  if (!indexed) {
+    indexed = indexSeed(buildDataset({ scale }));
+    memo.set(scale, indexed);
+  }
+  return indexed;
 }
 
 function lookup<T>(rows: readonly T[], key: (row: T) => string, kind: string) {

@@ -1,0 +1,100 @@
+import 'reflect-metadata';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import httpTransport from '@graphql-mesh/transport-http';
+import { readGatewayConfig } from '../../gateway/src/config';
+import { createGateway } from '../../gateway/src/server';
+import { readSupergraph } from '../../gateway/src/supergraph';
+import { createLogger } from '../../subgraphs/shared/src/logger';
+
+/** The gateways compared, on the same supergraph and the same subgraphs. */
+export const GATEWAYS = {
+  ours: 'Compact Graph gateway (production features, response cache off)',
+  'ours-cached': 'Compact Graph gateway with its response cache on',
+  'hive-rust': 'bare Hive Gateway runtime + Rust query planner',
+  'hive-js': 'Hive Gateway runtime + JavaScript query planner',
+  apollo: '@apollo/server + @apollo/gateway',
+} as const;
+
+export type GatewayKind = keyof typeof GATEWAYS;
+
+async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
+
+async function start(kind: GatewayKind, urls: Record<string, string>): Promise<string> {
+  const supergraph = await readSupergraph('schema/supergraph.graphql', urls);
+  switch (kind) {
+    case 'ours':
+    case 'ours-cached': {
+      const env = {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        RESPONSE_CACHE_TTL_MS: kind === 'ours-cached' ? '10000' : '0',
+        ...Object.fromEntries(
+          Object.entries(urls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url]),
+        ),
+      };
+      const gateway = createGateway(readGatewayConfig(env), {
+        logger: createLogger('gateway', 'warn'),
+        env,
+      });
+      return gateway.listen();
+    }
+    case 'hive-rust':
+    case 'hive-js': {
+      const runtime = createGatewayRuntime({
+        supergraph,
+        transports: { http: httpTransport },
+        logging: false,
+        ...(kind === 'hive-rust' ? { unifiedGraphHandler } : {}),
+      });
+      return listen(runtime);
+    }
+    case 'apollo': {
+      const silent = { debug() {}, info() {}, warn() {}, error() {} };
+      const server = new ApolloServer({
+        gateway: new ApolloGateway({ supergraphSdl: supergraph, logger: silent }),
+        logger: silent,
+      });
+      const { url } = await startStandaloneServer(server, {
+        listen: { port: 0, host: '127.0.0.1' },
+      });
+      return url;
+    }
+  }
+}
+
+/** One gateway in a process of its own, so its CPU time and peak memory are its own. */
+async function main(): Promise<void> {
+  const kind = process.argv[2] as GatewayKind;
+  const urls = JSON.parse(process.env.SUBGRAPH_URLS!) as Record<string, string>;
+  const url = await start(kind, urls);
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'usage') {
+      const cpu = process.cpuUsage();
+      process.send!({
+        type: 'usage',
+        cpuMicros: cpu.user + cpu.system,
+        rssBytes: process.memoryUsage().rss,
+        maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      });
+    }
+  });
+  process.send!({ type: 'ready', url });
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import InMemoryLRUCache from '@graphql-mesh/cache-inmemory-lru';
+import * as cacheControlParser from 'cache-control-parser';
+import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
+import { envBool, envInt } from '../../subgraphs/shared/src/env';
+import { exampleOperations } from '../operations';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { FeatureDeps, GatewayFeature } from './features';
+
+/**
+ * Speed that costs no correctness:
+ * - automatic persisted queries: a client sends the SHA-256 of an operation instead of its text;
+ *   the example operations are known from the start, others once sent in full. The store is a
+ *   bounded LRU, so registering operations cannot exhaust memory.
+ * - compressed responses for clients that ask for them (`Accept-Encoding`).
+ * - a response cache, off unless RESPONSE_CACHE_TTL_MS is set. Each caller's answers are cached
+ *   under their own token; anonymous answers (public data only, the same for every anonymous
+ *   caller) are shared. A mutation through the gateway evicts the answers that contain the
+ *   records it returns; writes that bypass the gateway are seen within the TTL.
+ */
+export function performance({ env }: FeatureDeps): GatewayFeature {
+  const ttl = envInt(env, 'RESPONSE_CACHE_TTL_MS', 0, { min: 0, max: 86_400_000 });
+  if (ttl > 0) giveCacheControlParserADefault();
+  const store = createInMemoryAPQStore({ max: envInt(env, 'APQ_STORE_SIZE', 1000, { min: 1 }) });
+  for (const { document } of exampleOperations()) {
+    void store.set(createHash('sha256').update(document).digest('hex'), document);
+  }
+  return {
+    options: {
+      contentEncoding: envBool(env, 'COMPRESSION', true),
+      ...(ttl > 0
+        ? {
+            // Each replica keeps its own answers; the TTL bounds how long they may differ.
+            cache: new InMemoryLRUCache({
+              max: envInt(env, 'RESPONSE_CACHE_SIZE', 10_000, { min: 1 }),
+            }),
+            responseCaching: {
+              ttl,
+              session: (request: Request) => request.headers.get('authorization') ?? null,
+              invalidateViaMutation: true,
+              includeExtensionMetadata: false,
+            },
+          }
+        : {}),
+    },
+    plugins: () => [useAPQ({ store }) as GatewayPlugin],
+  };
+}
+
+/**
+ * @graphql-mesh/plugin-response-cache reads a subgraph's Cache-Control header through
+ * `require('cache-control-parser').default.parse`, but that package is a UMD bundle marked as an
+ * ES module, so its exports have no `default`: every subgraph answer that carries the header
+ * fails. Pointing `default` at the exports themselves is the whole repair.
+ */
+function giveCacheControlParserADefault(): void {
+  const parser = cacheControlParser as typeof cacheControlParser & { default?: unknown };
+  parser.default ??= parser;
+}
