@@ -1,3 +1,4 @@
+import { MAX_OPERATION_NAMES } from '../../subgraphs/shared/src/observability/bounded-label';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { startGraph, type RunningGraph } from '../../scripts/lib/graph';
@@ -242,5 +243,27 @@ describe('request ids', () => {
     const gateway = await metricsOf(graph.url);
     expect(gateway).toMatch(/subgraphName="funding",operationName="ProjectAssessments"/);
     expect(gateway).not.toMatch(/subgraphName="assessments",operationName="ProjectAssessments"/);
+  });
+});
+
+// Last: it fills the set of operation names that metrics label.
+describe('metrics, flooded', () => {
+  test('caller-chosen operation names cannot grow the series without bound', async () => {
+    for (let i = 0; i < MAX_OPERATION_NAMES + 50; i++) {
+      await fetch(graph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `query Flood${i} { memberState(iso3: "BEL") { name } }` }),
+      });
+    }
+    for (const url of [graph.url, graph.subgraphs.membership.url]) {
+      const text = await metricsOf(url);
+      const names = new Set(
+        [...text.matchAll(/^\w+\{[^}]*operationName="([^"]*)"/gm)].map((match) => match[1]),
+      );
+      // The kept names, "other", and "Anonymous" for calls that carry no operation.
+      expect(names.size).toBeLessThanOrEqual(MAX_OPERATION_NAMES + 2);
+      expect(names.has('other')).toBe(true);
+    }
   });
 });

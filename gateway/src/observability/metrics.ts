@@ -7,6 +7,80 @@ import { DURATION_BUCKETS } from '../../../subgraphs/shared/src/observability/me
 import type { ClientOperations } from './operations';
 
 const SUBGRAPH_LABELS = ['subgraphName', 'operationName', 'operationType'] as const;
+const OPERATION_LABELS = ['operationName', 'operationType'];
+
+interface OperationParams {
+  operationName?: string;
+  operationType?: string;
+  errorPhase?: string;
+}
+
+/**
+ * The plugin's per-operation metrics, with the caller-chosen operation name passed through a
+ * bounded set of names so that nobody can grow the series (and the memory) without limit.
+ */
+function perOperation(registry: Registry, operations: ClientOperations) {
+  const labels = (params: OperationParams) => ({
+    operationName: operations.label(params.operationName ?? 'Anonymous'),
+    operationType: params.operationType ?? 'unknown',
+  });
+  const histogram = (name: string, help: string, phases: string[]) =>
+    createHistogram({
+      registry,
+      histogram: { name, help, labelNames: OPERATION_LABELS, buckets: DURATION_BUCKETS },
+      fillLabelsFn: labels,
+      phases: phases as never,
+    });
+  return {
+    graphql_envelop_request: createCounter({
+      registry,
+      counter: {
+        name: 'graphql_envelop_request',
+        help: 'GraphQL requests executed',
+        labelNames: OPERATION_LABELS,
+      },
+      fillLabelsFn: labels,
+      phases: ['execute', 'subscribe'],
+    }),
+    graphql_envelop_error_result: createCounter({
+      registry,
+      counter: {
+        name: 'graphql_envelop_error_result',
+        help: 'Errors reported, by the phase that reported them',
+        labelNames: [...OPERATION_LABELS, 'phase'],
+      },
+      fillLabelsFn: (params: OperationParams) => ({
+        ...labels(params),
+        phase: params.errorPhase ?? 'unknown',
+      }),
+      phases: ['parse', 'validate', 'context', 'execute', 'subscribe'],
+    }),
+    graphql_envelop_request_duration: histogram(
+      'graphql_envelop_request_duration',
+      'Time from parse to the end of execution',
+      ['execute', 'subscribe'],
+    ),
+    graphql_envelop_phase_parse: histogram('graphql_envelop_phase_parse', 'Time spent parsing', [
+      'parse',
+    ]),
+    graphql_envelop_phase_validate: histogram(
+      'graphql_envelop_phase_validate',
+      'Time spent validating',
+      ['validate'],
+    ),
+    graphql_envelop_phase_context: histogram(
+      'graphql_envelop_phase_context',
+      'Time spent building the context',
+      ['context'],
+    ),
+    graphql_envelop_phase_execute: histogram(
+      'graphql_envelop_phase_execute',
+      'Time spent executing',
+      ['execute'],
+    ),
+    graphql_envelop_request_time_summary: false,
+  } as const;
+}
 
 /**
  * Hive Gateway's Prometheus plugin on the gateway's own registry, served at `/metrics`: requests,
@@ -32,10 +106,12 @@ export function usePrometheusMetrics(
     registry,
     log,
     endpoint: '/metrics',
-    // An error's path holds list indexes: as a label it would make a series per index.
+    // An error's path holds list indexes, and operation names are the caller's to choose: as
+    // labels of the plugin's own metrics they would make series without bound. The metrics
+    // below label operations through a bounded set of names instead.
     labels: { path: false },
     metrics: {
-      graphql_envelop_request_duration: DURATION_BUCKETS,
+      ...(perOperation(registry, operations) as unknown as Record<string, never>),
       graphql_gateway_fetch_duration: DURATION_BUCKETS,
       graphql_gateway_subgraph_execute_duration: createHistogram({
         registry,
@@ -68,8 +144,8 @@ export function usePrometheusMetrics(
           labelNames: ['operationName', 'operationType', 'method', 'statusCode'],
           buckets: DURATION_BUCKETS,
         },
-        fillLabelsFn: ({ operationName, operationType, request, response }) => ({
-          operationName: operationName ?? 'Anonymous',
+        fillLabelsFn: ({ operationType, request, response }) => ({
+          operationName: operations.of(request)?.name ?? 'Anonymous',
           operationType: operationType ?? 'unknown',
           method: request.method,
           statusCode: response.status,

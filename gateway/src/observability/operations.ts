@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { getOperationAST } from 'graphql';
+import { BoundedLabel } from '../../../subgraphs/shared/src/observability/bounded-label';
 
 export interface ClientOperation {
   /** The operation's name, or `Anonymous`. */
@@ -14,6 +15,12 @@ export interface ClientOperation {
  */
 export class ClientOperations {
   private readonly byRequest = new WeakMap<Request, ClientOperation>();
+  private readonly names = new BoundedLabel();
+
+  /** An operation name as metrics label it: one bounded set of names for every metric. */
+  label(name: string): string {
+    return this.names.of(name);
+  }
 
   of(request: Request | undefined): ClientOperation | undefined {
     return request && this.byRequest.get(request);
@@ -25,7 +32,7 @@ export class ClientOperations {
         const operation = getOperationAST(args.document, args.operationName);
         if (!operation || !context.request) return;
         this.byRequest.set(context.request, {
-          name: operation.name?.value ?? 'Anonymous',
+          name: this.label(operation.name?.value ?? 'Anonymous'),
           type: operation.operation,
         });
       },

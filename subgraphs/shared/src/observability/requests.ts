@@ -1,3 +1,4 @@
+import { BoundedLabel } from './bounded-label';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
 import {
@@ -74,14 +75,19 @@ export function observeRequest(tracer: Tracer) {
   };
 }
 
+const operationNames = new BoundedLabel();
+const rootFieldSets = new BoundedLabel();
+
 function labels(request: GraphQLRequestContext<BaseContext>) {
   const fields = request.operation?.selectionSet.selections.flatMap((selection) =>
     selection.kind === Kind.FIELD ? [selection.name.value] : [],
   );
   return {
-    operationName: request.operationName ?? 'Anonymous',
+    operationName: operationNames.of(request.operationName ?? 'Anonymous'),
     operationType: request.operation?.operation ?? 'unknown',
-    rootFields: fields?.length ? [...new Set(fields)].sort().join(',') : 'unknown',
+    rootFields: rootFieldSets.of(
+      fields?.length ? [...new Set(fields)].sort().join(',') : 'unknown',
+    ),
   };
 }
 
