@@ -60,25 +60,23 @@ function perOperation(registry: Registry, operations: ClientOperations) {
       'Time from parse to the end of execution',
       ['execute', 'subscribe'],
     ),
-    graphql_envelop_phase_parse: histogram('graphql_envelop_phase_parse', 'Time spent parsing', [
-      'parse',
-    ]),
     graphql_envelop_phase_validate: histogram(
       'graphql_envelop_phase_validate',
       'Time spent validating',
       ['validate'],
-    ),
-    graphql_envelop_phase_context: histogram(
-      'graphql_envelop_phase_context',
-      'Time spent building the context',
-      ['context'],
     ),
     graphql_envelop_phase_execute: histogram(
       'graphql_envelop_phase_execute',
       'Time spent executing',
       ['execute'],
     ),
+    // Each of these costs every request more than it tells an operator: the summary repeats the
+    // histogram, parsing is cached, the context is the token check (a span when tracing is on),
+    // and counting deprecated fields walks every document against the schema.
     graphql_envelop_request_time_summary: false,
+    graphql_envelop_phase_parse: false,
+    graphql_envelop_phase_context: false,
+    graphql_envelop_deprecated_field: false,
   } as const;
 }
 

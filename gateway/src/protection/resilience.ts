@@ -10,22 +10,16 @@ type SubgraphCall = Parameters<NonNullable<GatewayPlugin['onSubgraphExecute']>>[
 type Executor = SubgraphCall['executor'];
 type Outcome = { result: Awaited<ReturnType<Executor>> } | { error: unknown };
 
-/** Runs a call, retries included, and gives up once `ms` have passed, aborting what is left. */
-async function within(executor: Executor, request: ExecutionRequest, ms: number): Promise<Outcome> {
-  const expired = AbortSignal.timeout(ms);
-  let stop = () => {};
-  const deadline = new Promise<never>((_, reject) => {
-    const onAbort = () => reject(expired.reason);
-    expired.addEventListener('abort', onAbort, { once: true });
-    stop = () => expired.removeEventListener('abort', onAbort);
-  });
-  const signal = request.signal ? AbortSignal.any([request.signal, expired]) : expired;
+/**
+ * Runs a call, retries included. The runtime's own timeout (see budget.ts) already stops each
+ * attempt at its subgraph's timeout or at the end of the request's budget, whichever comes
+ * first, and retries only while budget is left, so no second timer or signal is needed here.
+ */
+async function settle(executor: Executor, request: ExecutionRequest): Promise<Outcome> {
   try {
-    return { result: await Promise.race([executor({ ...request, signal }), deadline]) };
+    return { result: await executor(request) };
   } catch (error) {
     return { error };
-  } finally {
-    stop();
   }
 }
 
@@ -101,7 +95,7 @@ export function useSubgraphResilience(config: ProtectionConfig, logger: Logger):
         };
         const error = (failure: Failure) =>
           subgraphError(subgraphName, failure, Math.min(budget, timeoutMs));
-        const outcome = await within(executor, request, budget);
+        const outcome = await settle(executor, request);
         if ('error' in outcome) {
           const failure = transportFailure(outcome.error);
           if (!failure) throw outcome.error;
