@@ -6,7 +6,7 @@ import { useCsrfPrevention } from './protection/csrf';
 import { useOperationLimits } from './protection/limits';
 import { useMalformedRequests } from './protection/malformed';
 import { useRateLimit } from './protection/rate-limit';
-import { timeoutAndRetryOptions } from './protection/budget';
+import { retryOptions } from './protection/budget';
 import { useSubgraphResilience } from './protection/resilience';
 
 const GRAPHQL_PATH = '/graphql';
@@ -30,7 +30,7 @@ export function protection({ logger, env }: FeatureDeps): GatewayFeature {
       : undefined;
   return {
     options: {
-      ...timeoutAndRetryOptions(config),
+      ...retryOptions(config),
       batching: config.maxBatchOperations > 0 ? { limit: config.maxBatchOperations } : false,
       disableIntrospection: config.introspection ? undefined : {},
       cors:

@@ -41,18 +41,13 @@ function failedInTransport(result: unknown): boolean {
 }
 
 /**
- * The runtime's own per-subgraph timeouts and retries: each call waits at most its subgraph's
- * timeout and never past the request's budget. Only queries are retried, on a transport failure
- * or a 5xx/429, and only while the budget lasts: a mutation whose answer was lost may have been
- * applied, so callers retry those themselves, with their idempotency key.
+ * The runtime's own retries: only queries are retried, on a transport failure or a 5xx/429, and
+ * only while the request's budget lasts: a mutation whose answer was lost may have been applied,
+ * so callers retry those themselves, with their idempotency key. Timeouts are the resilience
+ * plugin's (resilience.ts says why not the runtime's).
  */
-export function timeoutAndRetryOptions(config: ProtectionConfig): Partial<RuntimeOptions> {
+export function retryOptions(config: ProtectionConfig): Partial<RuntimeOptions> {
   return {
-    upstreamTimeout: ({ subgraphName, executionRequest }) =>
-      Math.max(
-        1,
-        Math.min(subgraphTimeout(config, subgraphName), remainingBudget(config, executionRequest)),
-      ),
     upstreamRetry: ({ executionRequest }) =>
       config.retries > 0 && isQuery(executionRequest)
         ? {

@@ -10,11 +10,7 @@ type SubgraphCall = Parameters<NonNullable<GatewayPlugin['onSubgraphExecute']>>[
 type Executor = SubgraphCall['executor'];
 type Outcome = { result: Awaited<ReturnType<Executor>> } | { error: unknown };
 
-/**
- * Runs a call, retries included. The runtime's own timeout (see budget.ts) already stops each
- * attempt at its subgraph's timeout or at the end of the request's budget, whichever comes
- * first, and retries only while budget is left, so no second timer or signal is needed here.
- */
+/** Runs a call, retries included; the fetch hook below bounds each of its HTTP requests. */
 async function settle(executor: Executor, request: ExecutionRequest): Promise<Outcome> {
   try {
     return { result: await executor(request) };
@@ -70,15 +66,44 @@ function breakers(config: ProtectionConfig, logger: Logger) {
  * Turns a subgraph that is down, slow or failing into a partial answer: the others' data plus
  * an error that names the subgraph (the query planner adds the path), within the request's time
  * budget. A circuit breaker per subgraph stops calling one that keeps failing and probes it back.
- * It wraps the runtime's timeout and retry, so a call counts once however often it was retried.
+ * It wraps the runtime's retry, so a call counts once however often it was retried.
+ *
+ * Each HTTP request to a subgraph is aborted at its subgraph's timeout or at the end of the
+ * request's budget, whichever is first. The runtime's own timeout (`upstreamTimeout`) does the
+ * same through a combined signal that the HTTP executor combines again with its long-lived
+ * dispose signal; the listeners that leaves on that one signal go only when the garbage
+ * collector finds them, and under load every new call walks thousands of them. Measured on the
+ * benchmark's mix, that cost a fifth of the gateway's CPU time; one signal per fetch costs
+ * nothing like it.
  */
 export function useSubgraphResilience(config: ProtectionConfig, logger: Logger): GatewayPlugin {
   const circuits = breakers(config, logger);
+  const subgraphAt = new Map<string, string>();
   return {
     onRequest({ request }) {
       startBudget(request);
     },
+    onFetch({ url, executionRequest, fetchFn, setFetchFn }) {
+      const ms = Math.max(
+        1,
+        Math.min(
+          subgraphTimeout(config, subgraphAt.get(url)),
+          remainingBudget(config, executionRequest),
+        ),
+      );
+      setFetchFn((input, init, ...rest) => {
+        const controller = new AbortController();
+        const timer = setTimeout(
+          () => controller.abort(new DOMException(`no answer within ${ms} ms`, 'TimeoutError')),
+          ms,
+        );
+        return Promise.resolve(
+          fetchFn(input, { ...init, signal: controller.signal }, ...rest),
+        ).finally(() => clearTimeout(timer));
+      });
+    },
     onSubgraphExecute({ subgraphName, transportEntry, executor, setExecutor }) {
+      if (transportEntry?.location) subgraphAt.set(transportEntry.location, subgraphName);
       const breaker = circuits.for(subgraphName, transportEntry?.location);
       const timeoutMs = subgraphTimeout(config, subgraphName);
       const resilient = async (request: ExecutionRequest) => {
