@@ -91,8 +91,8 @@ export function useSubgraphResilience(config: ProtectionConfig, logger: Logger):
           remainingBudget(config, executionRequest),
         ),
       );
-      // The timer runs until the answer's headers arrive: a subgraph writes its (small) answer
-      // at once, and the circuit breaker stops calls to one that stalls.
+      // The timer runs until the answer's headers arrive; a subgraph writes its answer, a few
+      // kilobytes, at once with them.
       setFetchFn((input, init, ...rest) => {
         const controller = new AbortController();
         const timer = setTimeout(
