@@ -7,7 +7,7 @@ import { generateSchemaFiles } from './contract/generate';
 
 /**
  * `npm run schema` prints each subgraph's SDL from its code and composes the supergraph into
- * `schema/`. `npm run schema:check` does the same in memory and fails when the files differ,
+ * `schema/` (and the copy the Kubernetes manifests read). `npm run schema:check` does the same in memory and fails when the files differ,
  * composition fails, anything clients see lacks a description, or a change breaks the last
  * released contract (`schema/released/`) without an entry in CHANGELOG.md.
  * `npm run schema:release` records the current files as the released contract.
@@ -15,6 +15,8 @@ import { generateSchemaFiles } from './contract/generate';
 const SCHEMA_DIR = join(process.cwd(), 'schema');
 const RELEASED_DIR = join(SCHEMA_DIR, 'released');
 const CHANGELOG = join(process.cwd(), 'CHANGELOG.md');
+/** Kustomize reads only files inside its folder, so the Kubernetes manifests keep a copy. */
+const KUBERNETES_SUPERGRAPH = join(process.cwd(), 'deploy', 'kubernetes', 'supergraph.graphql');
 
 const readOrUndefined = (path: string) => readFile(path, 'utf8').catch(() => undefined);
 const line = (change: ContractChange) =>
@@ -25,15 +27,24 @@ async function writeAll(dir: string, files: Map<string, string>): Promise<void> 
   for (const [name, content] of files) await writeFile(join(dir, name), content);
 }
 
+/** What `npm run schema` writes: `schema/` and the Kubernetes copy of the supergraph. */
+async function writeCurrent(files: Map<string, string>): Promise<void> {
+  await writeAll(SCHEMA_DIR, files);
+  await writeFile(KUBERNETES_SUPERGRAPH, files.get('supergraph.graphql')!);
+}
+
 async function check(files: Map<string, string>): Promise<string[]> {
   const problems: string[] = [];
   const stale: string[] = [];
   for (const [name, content] of files) {
     if ((await readOrUndefined(join(SCHEMA_DIR, name))) !== content) stale.push(name);
   }
+  if ((await readOrUndefined(KUBERNETES_SUPERGRAPH)) !== files.get('supergraph.graphql')) {
+    stale.push('deploy/kubernetes/supergraph.graphql');
+  }
   if (stale.length) {
     problems.push(
-      `schema/ differs from the code: ${stale.join(', ')}. Run \`npm run schema\` and commit the result.`,
+      `These files differ from the code: ${stale.join(', ')}. Run \`npm run schema\` and commit the result.`,
     );
   }
   for (const [name, sdl] of files) {
@@ -82,7 +93,7 @@ async function check(files: Map<string, string>): Promise<string[]> {
 }
 
 async function release(files: Map<string, string>): Promise<void> {
-  await writeAll(SCHEMA_DIR, files);
+  await writeCurrent(files);
   for (const name of await readdir(RELEASED_DIR).catch(() => [] as string[])) {
     if (!files.has(name)) await rm(join(RELEASED_DIR, name));
   }
@@ -97,8 +108,10 @@ async function main(): Promise<void> {
   const files = await generateSchemaFiles();
   if (process.argv.includes('--release')) return release(files);
   if (!process.argv.includes('--check')) {
-    await writeAll(SCHEMA_DIR, files);
-    console.log(`wrote ${[...files.keys()].map((f) => `schema/${f}`).join(', ')}`);
+    await writeCurrent(files);
+    console.log(
+      `wrote ${[...files.keys()].map((f) => `schema/${f}`).join(', ')}, deploy/kubernetes/supergraph.graphql`,
+    );
     return;
   }
   const problems = await check(files);
