@@ -1,33 +1,10 @@
-/** A seeded pseudo-random generator (mulberry32), so a failing input can be replayed. */
-export class Random {
-  private state: number;
+import { Random as SeededRandom } from '../../../subgraphs/shared/src/dataset/random';
 
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)];
-  }
-
+/**
+ * The data set's seeded generator (mulberry32), so a failing input can be replayed, with the
+ * strings, bytes and JSON that hostile inputs are made of.
+ */
+export class Random extends SeededRandom {
   /** A string of `length` characters drawn from `alphabet`. */
   string(length: number, alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'): string {
     let out = '';
