@@ -2,6 +2,7 @@ import type { GatewayConfigContext, GatewayPlugin } from '@graphql-hive/gateway-
 import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '../../subgraphs/shared/src/logger';
 import type { GatewayConfig } from './config';
+import type { ServedPaths } from './protection/paths';
 
 type RuntimeOptions = Parameters<typeof createGatewayRuntime>[0];
 
@@ -12,6 +13,8 @@ type RuntimeOptions = Parameters<typeof createGatewayRuntime>[0];
 export interface GatewayFeature {
   options?: Partial<RuntimeOptions>;
   plugins?: (context: GatewayConfigContext) => GatewayPlugin[];
+  /** Paths it serves besides GraphQL, health and readiness; any other path is a 404. */
+  paths?: ServedPaths;
   close?: () => Promise<void>;
 }
 

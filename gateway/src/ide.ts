@@ -132,5 +132,6 @@ export function ide({ logger }: FeatureDeps): GatewayFeature {
   return {
     options: { graphiql: options, renderGraphiQL: renderIdePage, landingPage: false },
     plugins: () => [plugin],
+    paths: { exact: ['/'], prefixes: [`${IDE_BASE}/`] },
   };
 }

@@ -26,6 +26,7 @@ export function observability({ logger, env }: FeatureDeps): GatewayFeature {
     // The runtime's own: it takes the caller's id or makes a UUID, puts it on the request's
     // logger, sends it with every subgraph call and answers it.
     options: { requestId: { headerName: REQUEST_ID_HEADER } },
+    paths: { exact: ['/metrics'] },
     plugins: (context) => [
       operations.plugin(),
       usePrometheusMetrics(registry, context.log, operations),

@@ -19,9 +19,14 @@ import { ide } from './ide';
 import { observability } from './observability';
 import { performance } from './performance';
 import { protection } from './protection';
+import { pathGate } from './protection/paths';
 import { assertPlannable } from './protection/supergraph-check';
 import type { GatewayConfig } from './config';
 import { readSupergraph } from './supergraph';
+
+const GRAPHQL_PATH = '/graphql';
+const HEALTH_PATH = '/health';
+const READY_PATH = '/ready';
 
 export interface Gateway {
   readonly server: Server;
@@ -88,9 +93,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     transports: { http: httpTransport },
     pollingInterval: config.supergraphPollMs || undefined,
     logging: hiveLogger(logger),
-    graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/health',
-    readinessCheckEndpoint: '/ready',
+    graphqlEndpoint: GRAPHQL_PATH,
+    healthCheckEndpoint: HEALTH_PATH,
+    readinessCheckEndpoint: READY_PATH,
     maskedErrors: { isDev: config.exposeErrorDetails },
     propagateHeaders: {
       // Subgraphs decide what each caller may see, so they receive the caller's token.
@@ -99,11 +104,17 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       }),
     },
     plugins: (context) => [
-      useAuthentication(authenticate, '/graphql'),
+      useAuthentication(authenticate, GRAPHQL_PATH),
       ...features.flatMap((feature) => feature.plugins?.(context) ?? []),
     ],
   });
-  const server = createServer(runtime);
+  const served = pathGate(GRAPHQL_PATH, [
+    { exact: [HEALTH_PATH, READY_PATH] },
+    ...features.flatMap((feature) => feature.paths ?? []),
+  ]);
+  const server = createServer((request, response) => {
+    if (served(request, response)) void runtime(request, response);
+  });
 
   let watcher: FSWatcher | undefined;
   let debounce: NodeJS.Timeout | undefined;

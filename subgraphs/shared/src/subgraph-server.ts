@@ -6,6 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors-format';
+import { rawPath } from './raw-path';
 import type { SubgraphFeature } from './features';
 import type { Logger } from './logger';
 
@@ -145,7 +146,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = async () => {
-      switch (url.pathname) {
+      switch (rawPath(request.url)) {
         case '/graphql':
           return arounds.reduceRight<() => Promise<void>>(
             (next, around) => () => around(request, response, next),
@@ -161,11 +162,13 @@ export async function createSubgraphServer<TContext extends BaseContext>(
           });
         }
         default:
-          if (routes[url.pathname]) return routes[url.pathname](request, response);
+          if (Object.hasOwn(routes, url.pathname) && rawPath(request.url) === url.pathname) {
+            return routes[url.pathname](request, response);
+          }
           return sendJson(response, 404, {
             errors: [
               {
-                message: `Nothing is served at ${url.pathname}; GraphQL is at /graphql.`,
+                message: 'Nothing is served at this path; GraphQL is at /graphql.',
                 extensions: { code: 'NOT_FOUND' },
               },
             ],
