@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const env = process.env;
   const logger = createLogger('start');
   // Locally, tokens from `npm run token` are signed with a secret kept beside the data.
-  if (!env.JWKS_URL) env.JWT_SECRET = localSecret(env);
+  if (!env.JWKS_URL) env.JWT_SECRET = localSecret('JWT_SECRET', env);
+  env.GATEWAY_SIGNING_SECRET = localSecret('GATEWAY_SIGNING_SECRET', env);
   const database = await openDatabase(env);
   if (database.embedded) {
     logger.info(

@@ -8,6 +8,7 @@ import { createTestDatabase, migrateAndSeed } from './helpers/database';
  */
 export default async function globalSetup(): Promise<void> {
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  process.env.GATEWAY_SIGNING_SECRET ??= randomBytes(32).toString('hex');
   const database = await createTestDatabase();
   await migrateAndSeed(database.url);
   process.env.TEST_DATABASE_URL = database.url;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { envBool, envInt, envPort, envString, envUrl } from '../../subgraphs/shared/src/env';
+import { readSigningSecrets } from '../../subgraphs/shared/src/gateway-signature';
 
 /** The gateway's settings, read once from the environment; each names its variable. */
 export interface GatewayConfig {
@@ -23,6 +24,12 @@ export interface GatewayConfig {
   exposeErrorDetails: boolean;
   /** `LOG_LEVEL`: debug, info, warn, error or silent. @default 'info' */
   logLevel: string;
+  /**
+   * `GATEWAY_SIGNING_SECRET`: the secret every subgraph request is signed with, shared with the
+   * subgraphs (docs/security.md). @default none: requests are not signed, and subgraphs trust
+   * them no more than a partner agency's
+   */
+  signingSecret: string | undefined;
 }
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -44,5 +51,6 @@ export function readGatewayConfig(
     supergraphPollMs: envInt(env, 'SUPERGRAPH_POLL_INTERVAL_MS', 0, { min: 0 }),
     exposeErrorDetails: envBool(env, 'EXPOSE_ERROR_DETAILS', false),
     logLevel: envString(env, 'LOG_LEVEL', 'info'),
+    signingSecret: readSigningSecrets(env)[0],
   };
 }

@@ -12,6 +12,7 @@ import {
   readAuthConfig,
   type AuthConfig,
 } from '../../subgraphs/shared/src/auth';
+import { signedContentOfExecution } from '../../subgraphs/shared/src/gateway-signature';
 import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
 import { useAuthentication } from './authentication';
 import type { GatewayFeature } from './features';
@@ -56,6 +57,11 @@ function hiveLogger(logger: Logger): HiveLogger {
  */
 export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Gateway {
   const logger = deps.logger ?? createLogger('gateway', config.logLevel);
+  if (!config.signingSecret) {
+    logger.warn(
+      "GATEWAY_SIGNING_SECRET is not set: subgraph requests are not signed, so subgraphs check them as they check a partner agency's",
+    );
+  }
   let lastGood: string | undefined;
 
   async function loadSupergraph(): Promise<string> {
@@ -97,6 +103,14 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     healthCheckEndpoint: HEALTH_PATH,
     readinessCheckEndpoint: READY_PATH,
     maskedErrors: { isDev: config.exposeErrorDetails },
+    ...(config.signingSecret
+      ? {
+          hmacSignature: {
+            secret: config.signingSecret,
+            serializeExecutionRequest: signedContentOfExecution,
+          },
+        }
+      : {}),
     propagateHeaders: {
       // Subgraphs decide what each caller may see, so they receive the caller's token.
       fromClientToSubgraphs: ({ request }) => ({

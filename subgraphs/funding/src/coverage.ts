@@ -40,7 +40,7 @@ export async function coverageOf(
 ): Promise<Coverage> {
   if (!recommendations) {
     throw new GraphQLError(
-      'Coverage needs the recommendations of the assessment or state; the gateway supplies them, and a direct caller must include them in the representation.',
+      'Coverage needs the recommendations of the assessment or state, which the gateway supplies with its signed requests; this one carried none.',
       { extensions: { code: 'BAD_USER_INPUT' } },
     );
   }

@@ -3,6 +3,7 @@ import {
   startSubgraph,
   type TestSubgraph,
 } from '../../../test/helpers/subgraph';
+import { postBody, signedBody } from '../../../test/helpers/signature';
 import { buildDataset } from '../../shared/src/dataset/build';
 import { ProjectStatus } from '../../shared/src/vocabulary';
 import { assessments } from '../../assessments/src/subgraph';
@@ -39,54 +40,81 @@ test('_service returns the SDL checked in under schema/', async () => {
   );
 });
 
-test('_entities computes coverage from the recommendations the representation carries', async () => {
-  const addressedOnce = new Set(
-    projects
-      .filter((p) => p.status !== ProjectStatus.CANCELLED)
-      .flatMap((p) => p.recommendationIds),
-  );
-  const recommendations = data.assessments.recommendations.filter(readable).slice(0, 12);
-  const result = await subgraph.query<{ _entities: { coverage: Record<string, unknown> }[] }>(
-    `query ($representations: [_Any!]!) {
-      _entities(representations: $representations) {
-        ... on Assessment { coverage { recommendations addressed unaddressed unaddressedRecommendations { id } } }
-      }
-    }`,
-    {
-      representations: [
-        {
-          __typename: 'Assessment',
-          id: recommendations[0].assessmentId,
-          recommendations: recommendations.map((r) => ({
-            __typename: 'Recommendation',
-            id: r.id,
-            priority: r.priority,
-            technicalAssistanceNeeded: r.technicalAssistanceNeeded,
-          })),
-        },
-      ],
-    },
-  );
-  expect(result.errors).toBeUndefined();
+const COVERAGE = `query ($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Assessment { coverage { recommendations addressed unaddressed unaddressedRecommendations { id } } }
+  }
+}`;
+
+const addressedOnce = new Set(
+  projects.filter((p) => p.status !== ProjectStatus.CANCELLED).flatMap((p) => p.recommendationIds),
+);
+
+function coverageOf(recommendations: { id: string }[]) {
   const unaddressed = recommendations.filter((r) => !addressedOnce.has(r.id));
-  expect(result.data!._entities[0].coverage).toEqual({
+  return {
     recommendations: recommendations.length,
     addressed: recommendations.length - unaddressed.length,
     unaddressed: unaddressed.length,
     unaddressedRecommendations: unaddressed.map((r) => ({ id: r.id })),
-  });
+  };
+}
+
+/** A public assessment's representation that claims recommendations of other assessments. */
+function forged() {
+  const assessment = data.assessments.assessments.find((a) => a.confidentiality === 'PUBLIC')!;
+  const claimed = data.assessments.recommendations
+    .filter((r) => r.assessmentId !== assessment.id)
+    .slice(0, 12);
+  const representation = {
+    __typename: 'Assessment',
+    id: assessment.id,
+    recommendations: claimed.map((r) => ({
+      __typename: 'Recommendation',
+      id: r.id,
+      priority: r.priority,
+      technicalAssistanceNeeded: r.technicalAssistanceNeeded,
+    })),
+  };
+  const own = data.assessments.recommendations
+    .filter((r) => r.assessmentId === assessment.id)
+    .sort((a, b) => a.number - b.number);
+  return { representation, claimed, own };
+}
+
+test('a signed request: coverage counts the recommendations the gateway supplied', async () => {
+  const { representation, claimed } = forged();
+  const { body } = await postBody(
+    subgraph.url,
+    signedBody({ query: COVERAGE, variables: { representations: [representation] } }),
+  );
+  expect(body.errors).toBeUndefined();
+  const [entity] = (body.data as { _entities: { coverage: unknown }[] })._entities;
+  expect(entity.coverage).toEqual(coverageOf(claimed));
 });
 
-test('coverage without the required recommendations says what is missing', async () => {
+test("an unsigned request: coverage counts the owner's recommendations, not the representation's", async () => {
+  const { representation, own } = forged();
+  expect(own.length).toBeGreaterThan(0);
+  const result = await subgraph.query<{ _entities: { coverage: unknown }[] }>(COVERAGE, {
+    representations: [representation],
+  });
+  expect(result.errors).toBeUndefined();
+  expect(result.data!._entities[0].coverage).toEqual(coverageOf(own));
+});
+
+test('a signed request without the required recommendations says what is missing', async () => {
   const visible = data.assessments.assessments.find((a) => a.confidentiality === 'PUBLIC')!;
-  const result = await subgraph.query(
-    `query ($representations: [_Any!]!) {
-      _entities(representations: $representations) { ... on Assessment { coverage { addressed } } }
-    }`,
-    { representations: [{ __typename: 'Assessment', id: visible.id }] },
+  const { body } = await postBody(
+    subgraph.url,
+    signedBody({
+      query: COVERAGE,
+      variables: { representations: [{ __typename: 'Assessment', id: visible.id }] },
+    }),
   );
-  expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-  expect(result.errors?.[0].message).toContain('needs the recommendations');
+  const [error] = body.errors as { message: string; extensions: { code: string } }[];
+  expect(error.extensions.code).toBe('BAD_USER_INPUT');
+  expect(error.message).toContain('needs the recommendations');
 });
 
 test('addressedBy for every recommendation costs two statements: links, then projects', async () => {

@@ -9,4 +9,9 @@ export interface SubgraphContext<TLoaders> {
   loaders: TLoaders;
   /** Asks other subgraphs, as this caller, what exists for them. */
   peers: PeerClient;
+  /**
+   * The request carries the gateway's signature: what it says another subgraph computed for this
+   * caller (`@requires` fields, the keys of entities the owner showed them) can be trusted.
+   */
+  fromGateway: boolean;
 }

@@ -33,8 +33,16 @@ export class PeerClient {
     );
   }
 
-  /** For each representation, whether `subgraph` resolves it for this caller. */
-  async exist(subgraph: string, representations: readonly Representation[]): Promise<boolean[]> {
+  /**
+   * Resolves representations with their owner, as this caller: for each, the selected fields
+   * (`selection` is what follows `_entities`, such as `... on Assessment { id }`), or null where
+   * the owner shows the caller no such entity.
+   */
+  async entities<T = Record<string, unknown>>(
+    subgraph: string,
+    representations: readonly Representation[],
+    selection = '__typename',
+  ): Promise<(T | null)[]> {
     if (representations.length === 0) return [];
     const url = this.urls[subgraph];
     if (!url) throw new Error(`No URL is configured for the ${subgraph} subgraph`);
@@ -49,7 +57,7 @@ export class PeerClient {
           ...(this.authorization ? { authorization: this.authorization } : {}),
         },
         body: JSON.stringify({
-          query: 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+          query: `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
           variables: { r: representations },
         }),
         signal: AbortSignal.timeout(PEER_TIMEOUT_MS),
@@ -68,7 +76,12 @@ export class PeerClient {
     ) {
       throw this.unavailable(subgraph);
     }
-    return entities.map((entity) => entity !== null);
+    return entities as (T | null)[];
+  }
+
+  /** For each representation, whether `subgraph` resolves it for this caller. */
+  async exist(subgraph: string, representations: readonly Representation[]): Promise<boolean[]> {
+    return (await this.entities(subgraph, representations)).map((entity) => entity !== null);
   }
 
   /** For each id, whether `subgraph` shows the caller the `typename` with that id. */

@@ -7,7 +7,8 @@ import { checkTokens, limitRules, readOperationLimits } from './protection/limit
  * Limits that keep a subgraph answering when callers reach it directly: the same operation
  * limits as the gateway's (depth, aliases, directives, tokens, cost), each refusal a GraphQL
  * error with its code and status 400. Page sizes are capped by the connections themselves and
- * the body size by the server.
+ * the body size by the server. The gateway's signed requests are the plans of operations it
+ * has already held to these limits.
  */
 export function protection({ env }: SubgraphFeatureDeps): SubgraphFeature {
   const limits = readOperationLimits(env);
@@ -18,7 +19,9 @@ export function protection({ env }: SubgraphFeatureDeps): SubgraphFeature {
     async unexpectedErrorProcessingRequest({ error }) {
       if (refused.has(error)) throw error;
     },
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      // The gateway held the caller's operation to the same limits before it planned this one.
+      if ((contextValue as { fromGateway?: boolean }).fromGateway) return;
       return {
         // Before parsing, so a huge document costs a count of its tokens and no more.
         async didResolveSource({ source }) {

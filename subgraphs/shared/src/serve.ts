@@ -5,6 +5,7 @@ import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
 import type { SubgraphDefinition } from './subgraph';
 import type { SubgraphConfig } from './subgraph-config';
 import { createAuthenticator, readAuthConfig, type AuthConfig } from './auth';
+import { readSigningSecrets } from './gateway-signature';
 import { observability } from './observability';
 import { PeerClient } from './peers';
 import { protection } from './protection';
@@ -16,7 +17,12 @@ export interface ServeOptions {
   peers?: Record<string, string>;
   /** How tokens are verified. @default read from JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE */
   auth?: AuthConfig;
-  config?: Partial<Pick<SubgraphConfig, 'exposeErrorDetails' | 'introspection' | 'maxBodyBytes'>>;
+  config?: Partial<
+    Pick<
+      SubgraphConfig,
+      'exposeErrorDetails' | 'introspection' | 'maxBodyBytes' | 'gatewaySigningSecrets'
+    >
+  >;
 }
 
 /** Builds a subgraph's HTTP server on an initialised data source; it does not listen yet. */
@@ -28,11 +34,17 @@ export async function createServerFor<TLoaders>(
   const peerUrls = { ...definition.peers, ...peers };
   const authenticate = createAuthenticator(auth ?? readAuthConfig());
   const featureDeps = { name: definition.name, db, logger, env: process.env };
+  const signingSecrets = config.gatewaySigningSecrets ?? readSigningSecrets(process.env);
+  if (signingSecrets.length === 0) {
+    logger.warn(
+      "GATEWAY_SIGNING_SECRET is not set: requests from the gateway are checked as a partner agency's are",
+    );
+  }
   return createSubgraphServer<SubgraphContext<TLoaders>>({
     name: definition.name,
     schema,
     logger,
-    context: async (request) => {
+    context: async (request, fromGateway) => {
       // Every subgraph checks the token itself: partner agencies reach it without the gateway.
       const viewer = await authenticate(request.headers.authorization);
       const client = new PeerClient(peerUrls, request.headers.authorization);
@@ -40,9 +52,11 @@ export async function createServerFor<TLoaders>(
         viewer,
         db,
         peers: client,
+        fromGateway,
         loaders: definition.createLoaders({ db, viewer, peers: client }),
       };
     },
+    gatewaySigningSecrets: signingSecrets,
     ready: async () => {
       await db.query('SELECT 1');
       return true;

@@ -1,4 +1,5 @@
 import { ConfigError, envBool, envInt, envOptional, envPort, envString, envUrl } from './env';
+import { readSigningSecrets } from './gateway-signature';
 
 /** Settings every subgraph reads from its environment, each with its variable named. */
 export interface SubgraphConfig {
@@ -23,6 +24,11 @@ export interface SubgraphConfig {
   introspection: boolean;
   /** `MAX_BODY_BYTES` @default 1048576 */
   maxBodyBytes: number;
+  /**
+   * `GATEWAY_SIGNING_SECRET` and, during a rotation, `GATEWAY_SIGNING_SECRET_PREVIOUS`: the
+   * gateway's signature, which makes a request trusted. @default none: no request is trusted
+   */
+  gatewaySigningSecrets: string[];
 }
 
 export function readSubgraphConfig(
@@ -44,6 +50,7 @@ export function readSubgraphConfig(
     exposeErrorDetails: envBool(env, 'EXPOSE_ERROR_DETAILS', false),
     introspection: envBool(env, 'INTROSPECTION', true),
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1_048_576, { min: 1024 }),
+    gatewaySigningSecrets: readSigningSecrets(env),
   };
 }
 

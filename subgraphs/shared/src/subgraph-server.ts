@@ -6,6 +6,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors-format';
+import { createSignatureCheck } from './gateway-signature';
 import { rawPath } from './raw-path';
 import type { SubgraphFeature } from './features';
 import type { Logger } from './logger';
@@ -14,8 +15,13 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
   logger: Logger;
-  /** Builds the per-request context (DataLoaders, caller). */
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the per-request context (DataLoaders, caller); `fromGateway` says the request carries
+   * the gateway's valid signature.
+   */
+  context: (request: IncomingMessage, fromGateway: boolean) => Promise<TContext>;
+  /** Secrets of the gateway's signature: the current one, then one being retired. @default none */
+  gatewaySigningSecrets?: readonly string[];
   /** Whether the service can serve: its database answers. */
   ready: () => Promise<boolean>;
   /** @default 1048576 */
@@ -94,6 +100,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const routes = Object.assign({}, ...features.map((feature) => feature.routes));
   const arounds = features.flatMap((feature) => feature.aroundRequest ?? []);
   const { logger } = options;
+  const checkSignature = createSignatureCheck(options.gatewaySigningSecrets ?? []);
   const server = createServer();
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
@@ -124,14 +131,23 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    const body = await parseBody(request, limit);
+    const signature = checkSignature(body, request.headers.authorization);
+    if (signature === 'invalid') {
+      throw new HttpError(
+        401,
+        'BAD_GATEWAY_SIGNATURE',
+        "The request carries a gateway signature that does not match it. Partner agencies send no signature; a gateway must share this service's GATEWAY_SIGNING_SECRET.",
+      );
+    }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: request.method?.toUpperCase() ?? 'GET',
         headers,
         search: url.search,
-        body: await parseBody(request, limit),
+        body,
       },
-      context: () => options.context(request),
+      context: () => options.context(request, signature === 'signed'),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;

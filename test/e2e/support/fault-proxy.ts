@@ -12,6 +12,8 @@ export interface FaultProxy {
   mode: FaultMode;
   /** The GraphQL documents received, in order (probes included). */
   readonly received: string[];
+  /** The bodies and headers received, in order. */
+  readonly requests: { body: string; headers: IncomingMessage['headers'] }[];
   stop(): Promise<void>;
 }
 
@@ -24,11 +26,13 @@ async function readBody(request: IncomingMessage): Promise<string> {
 /** An HTTP proxy in front of one subgraph that fails on command, for the gateway's fault tests. */
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const received: string[] = [];
+  const requests: FaultProxy['requests'][number][] = [];
   const hanging = new Set<() => void>();
   const proxy: FaultProxy = {
     url: '',
     mode: 'pass',
     received,
+    requests,
     async stop() {
       for (const release of hanging) release();
       server.closeAllConnections();
@@ -37,6 +41,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   };
   const server: Server = createServer(async (request, response) => {
     const body = await readBody(request);
+    requests.push({ body, headers: request.headers });
     try {
       received.push((JSON.parse(body) as { query?: string }).query ?? '');
     } catch {

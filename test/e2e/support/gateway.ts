@@ -36,6 +36,10 @@ export async function startExtraGateway(
   const vars: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
+    // The same secret as the graph's gateway, so the subgraphs trust it as they trust that one.
+    ...(process.env.GATEWAY_SIGNING_SECRET
+      ? { GATEWAY_SIGNING_SECRET: process.env.GATEWAY_SIGNING_SECRET }
+      : {}),
     ...Object.fromEntries(
       Object.entries(subgraphUrls).map(([name, url]) => [
         `SUBGRAPH_${name.toUpperCase()}_URL`,

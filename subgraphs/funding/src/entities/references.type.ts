@@ -99,3 +99,9 @@ export class MemberStateRef {
     return Object.assign(new MemberStateRef(), { iso3 });
   }
 }
+
+/** The fields of an assessment that funding's coverage needs from their owner (`@requires`). */
+export const ASSESSMENT_REQUIRES = 'recommendations { id priority technicalAssistanceNeeded }';
+
+/** The same for a Member State, through its assessments. */
+export const STATE_REQUIRES = `assessments { ${ASSESSMENT_REQUIRES} }`;

@@ -16,6 +16,12 @@ import {
 } from '../entities/project-link.entity';
 import { Project } from '../entities/project.entity';
 import { Programme } from '../entities/programme.entity';
+import {
+  ASSESSMENT_REQUIRES,
+  STATE_REQUIRES,
+  type AssessmentRef,
+  type MemberStateRef,
+} from '../entities/references.type';
 import { createMonitoringLoaders } from './monitoring.loaders';
 
 /** A sum of contributions per key, as exact decimal strings. */
@@ -81,11 +87,36 @@ export function createFundingLoaders({ db, peers }: RequestScope) {
       maxBatchSize: 1000,
     });
 
+  /**
+   * What the assessments subgraph shows this caller of an entity's `@requires` fields, asked of
+   * it directly: the values in a representation are trusted only when the gateway signed it.
+   */
+  const required = <T>(typename: string, key: string, selection: string) =>
+    new DataLoader<string, T | null>(
+      (keys) =>
+        peers.entities<T>(
+          'assessments',
+          keys.map((value) => ({ __typename: typename, [key]: value })),
+          `... on ${typename} { ${selection} }`,
+        ),
+      { maxBatchSize: 1000 },
+    );
+
   return {
-    /** Asks other subgraphs on the caller's behalf, such as whether a key a write names exists. */
     ...createMonitoringLoaders(db),
+    /** Asks other subgraphs on the caller's behalf, such as whether a key a write names exists. */
     visibleAssessment: visibleTo('Assessment'),
     visibleRecommendation: visibleTo('Recommendation'),
+    requiredOfAssessment: required<Pick<AssessmentRef, 'recommendations'>>(
+      'Assessment',
+      'id',
+      ASSESSMENT_REQUIRES,
+    ),
+    requiredOfState: required<Pick<MemberStateRef, 'assessments'>>(
+      'MemberState',
+      'iso3',
+      STATE_REQUIRES,
+    ),
     projectById: idLoader(
       (ids) => projects.findBy({ id: In(ids) }),
       (row) => row.id,

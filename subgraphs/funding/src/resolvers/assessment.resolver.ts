@@ -3,7 +3,7 @@ import { Priority } from '../../../shared/src/vocabulary';
 import type { FundingContext } from '../context';
 import { Coverage, coverageOf } from '../coverage';
 import { Project } from '../entities/project.entity';
-import { AssessmentRef } from '../entities/references.type';
+import { ASSESSMENT_REQUIRES, AssessmentRef } from '../entities/references.type';
 
 @Resolver(() => AssessmentRef)
 export class AssessmentFundingResolver {
@@ -15,13 +15,13 @@ export class AssessmentFundingResolver {
     return loaders.projectById.loadMany(links.map((link) => link.projectId)) as Promise<Project[]>;
   }
 
-  @Directive('@requires(fields: "recommendations { id priority technicalAssistanceNeeded }")')
+  @Directive(`@requires(fields: "${ASSESSMENT_REQUIRES}")`)
   @FieldResolver(() => Coverage, {
     description: 'How many of its recommendations projects address, optionally of one priority.',
   })
-  coverage(
+  async coverage(
     @Root() assessment: AssessmentRef,
-    @Ctx() { loaders }: FundingContext,
+    @Ctx() context: FundingContext,
     @Arg('priority', () => Priority, {
       nullable: true,
       description: 'Only recommendations of this priority.',
@@ -34,16 +34,20 @@ export class AssessmentFundingResolver {
     })
     technicalAssistanceNeeded?: boolean | null,
   ) {
-    return coverageOf(assessment.recommendations, { priority, technicalAssistanceNeeded }, loaders);
+    const recommendations = context.fromGateway
+      ? assessment.recommendations
+      : ((await context.loaders.requiredOfAssessment.load(assessment.id))?.recommendations ?? []);
+    return coverageOf(recommendations, { priority, technicalAssistanceNeeded }, context.loaders);
   }
 }
 
 export const assessmentReference = {
   Assessment: {
     // The owner decides who sees an assessment; what funding adds to one hidden from the caller
-    // (the projects that use it) stays hidden too, even to a direct `_entities` call.
-    async __resolveReference(reference: AssessmentRef, { loaders }: FundingContext) {
-      return (await loaders.visibleAssessment.load(reference.id))
+    // (the projects that use it) stays hidden too, even to a direct `_entities` call. The
+    // gateway sends only what the owner showed this caller, so its signed requests are not asked.
+    async __resolveReference(reference: AssessmentRef, { loaders, fromGateway }: FundingContext) {
+      return fromGateway || (await loaders.visibleAssessment.load(reference.id))
         ? Object.assign(new AssessmentRef(), reference)
         : null;
     },

@@ -4,7 +4,7 @@ import { Priority } from '../../../shared/src/vocabulary';
 import type { FundingContext } from '../context';
 import { coverageOf } from '../coverage';
 import { Donor } from '../entities/donor.entity';
-import { MemberStateRef, RecommendationRef } from '../entities/references.type';
+import { MemberStateRef, RecommendationRef, STATE_REQUIRES } from '../entities/references.type';
 import { PROJECT_ORDER, projectQuery } from '../queries';
 import { ProjectPageArgs } from './inputs/project-filter.input';
 import { ProjectConnection } from './project.resolver';
@@ -31,16 +31,14 @@ export class MemberStateFundingResolver {
     return loaders.donorByState.load(state.iso3);
   }
 
-  @Directive(
-    '@requires(fields: "assessments { recommendations { id priority technicalAssistanceNeeded } }")',
-  )
+  @Directive(`@requires(fields: "${STATE_REQUIRES}")`)
   @FieldResolver(() => [RecommendationRef], {
     description:
       'Recommendations made to this state that no project addresses (a cancelled project does not count), among those the caller may read.',
   })
   async unaddressedRecommendations(
     @Root() state: MemberStateRef,
-    @Ctx() { loaders }: FundingContext,
+    @Ctx() context: FundingContext,
     @Arg('priority', () => Priority, {
       nullable: true,
       description: 'Only recommendations of this priority.',
@@ -53,11 +51,15 @@ export class MemberStateFundingResolver {
     })
     technicalAssistanceNeeded?: boolean | null,
   ) {
-    const recommendations = state.assessments?.flatMap((a) => a.recommendations ?? []);
+    // Only the gateway's signed requests carry values the owner computed for this caller.
+    const assessments = context.fromGateway
+      ? state.assessments
+      : ((await context.loaders.requiredOfState.load(state.iso3))?.assessments ?? []);
+    const recommendations = assessments?.flatMap((a) => a.recommendations ?? []);
     const coverage = await coverageOf(
       recommendations,
       { priority, technicalAssistanceNeeded },
-      loaders,
+      context.loaders,
     );
     return coverage.unaddressedRecommendations;
   }

@@ -17,8 +17,11 @@ export class RecommendationFundingResolver {
 export const recommendationReference = {
   Recommendation: {
     // As for assessments: the owner decides, funding follows.
-    async __resolveReference(reference: RecommendationRef, { loaders }: FundingContext) {
-      return (await loaders.visibleRecommendation.load(reference.id))
+    async __resolveReference(
+      reference: RecommendationRef,
+      { loaders, fromGateway }: FundingContext,
+    ) {
+      return fromGateway || (await loaders.visibleRecommendation.load(reference.id))
         ? Object.assign(new RecommendationRef(), reference)
         : null;
     },
