@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Role } from '../subgraphs/shared/src/viewer';
+import { durationSeconds, readAuthConfig } from '../subgraphs/shared/src/auth';
 import { localSecret } from './lib/local-secret';
 import { signToken } from './lib/tokens';
 
@@ -12,7 +13,8 @@ const USAGE = `Prints a token for local use, signed with JWT_SECRET (or the secr
   --entity   the caller's Compact entity (acronym)
   --roles    comma-separated: ${ROLES.join(', ')}
   --sub      subject (default: local-user)
-  --expires  lifetime (default: 8h)`;
+  --expires  lifetime, at most JWT_MAX_AGE (default: 8h)
+  --entity must name a Compact entity: tokens with another are refused.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -35,6 +37,14 @@ async function main(): Promise<void> {
   const unknown = roles.filter((role) => !ROLES.includes(role as Role));
   if (unknown.length)
     throw new Error(`Unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}.`);
+  const { maxAge } = readAuthConfig();
+  const lifetime = durationSeconds(values.expires);
+  if (lifetime === undefined) throw new Error(`--expires must be a duration such as 30m or 8h.`);
+  if (lifetime > durationSeconds(maxAge!)!) {
+    throw new Error(
+      `--expires ${values.expires} is longer than JWT_MAX_AGE (${maxAge}): the graph would refuse the token.`,
+    );
+  }
   const token = await signToken(localSecret(), {
     subject: values.sub,
     entity: values.entity,

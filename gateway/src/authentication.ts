@@ -13,12 +13,24 @@ export function useAuthentication(authenticate: Authenticator, graphqlPath: stri
       try {
         await authenticate(request.headers.get('authorization'));
       } catch (error) {
-        const message =
-          error instanceof GraphQLError ? error.message : 'The token could not be checked.';
+        const known = error instanceof GraphQLError ? error : undefined;
+        const { http, ...extensions } = (known?.extensions ?? {}) as {
+          http?: { status?: number };
+        } & Record<string, unknown>;
         endResponse(
           new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }),
-            { status: 401, headers: { 'content-type': 'application/json; charset=utf-8' } },
+            JSON.stringify({
+              errors: [
+                {
+                  message: known?.message ?? 'The token could not be checked.',
+                  extensions: { code: 'UNAUTHENTICATED', ...extensions },
+                },
+              ],
+            }),
+            {
+              status: http?.status ?? 401,
+              headers: { 'content-type': 'application/json; charset=utf-8' },
+            },
           ),
         );
       }

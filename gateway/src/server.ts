@@ -12,6 +12,7 @@ import {
   readAuthConfig,
   type AuthConfig,
 } from '../../subgraphs/shared/src/auth';
+import { EntityDirectory, membershipEntities } from '../../subgraphs/shared/src/entity-directory';
 import { signedContentOfExecution } from '../../subgraphs/shared/src/gateway-signature';
 import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
 import { useAuthentication } from './authentication';
@@ -23,7 +24,7 @@ import { protection } from './protection';
 import { pathGate } from './protection/paths';
 import { assertPlannable } from './protection/supergraph-check';
 import type { GatewayConfig } from './config';
-import { readSupergraph } from './supergraph';
+import { readSupergraph, subgraphUrlsOf } from './supergraph';
 
 const GRAPHQL_PATH = '/graphql';
 const HEALTH_PATH = '/health';
@@ -72,6 +73,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       // A file that parses can still be refused by the planner; check before it replaces one.
       assertPlannable(sdl);
       lastGood = sdl;
+      membershipUrl = subgraphUrlsOf(sdl).membership;
       return lastGood;
     } catch (error) {
       if (!lastGood) throw error;
@@ -90,7 +92,12 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     observability(featureDeps),
     ide(featureDeps),
   ];
-  const authenticate = createAuthenticator(deps.auth ?? readAuthConfig());
+  // Tokens name their entity; membership, where the supergraph has it, says which exist.
+  let membershipUrl: string | undefined;
+  const directory = new EntityDirectory(() => membershipEntities(membershipUrl!)());
+  const authenticate = createAuthenticator(deps.auth ?? readAuthConfig(), {
+    entities: { has: async (acronym) => !membershipUrl || directory.has(acronym) },
+  });
 
   const runtime = createGatewayRuntime({
     ...Object.assign({}, ...features.map((feature) => feature.options)),

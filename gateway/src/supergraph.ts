@@ -47,3 +47,20 @@ export async function readSupergraph(
   }
   return print(rewritten);
 }
+
+/** The URL of each subgraph of a supergraph, by its lower-cased name. */
+export function subgraphUrlsOf(sdl: string): Record<string, string> {
+  const urls: Record<string, string> = {};
+  visit(parse(sdl), {
+    EnumValueDefinition(node) {
+      const graph = node.directives?.find((d) => d.name.value === 'join__graph');
+      const argument = (name: string) => {
+        const value = graph?.arguments?.find((a) => a.name.value === name)?.value;
+        return value?.kind === Kind.STRING ? value.value : undefined;
+      };
+      const url = argument('url');
+      if (url) urls[(argument('name') ?? node.name.value).toLowerCase()] = url;
+    },
+  });
+  return urls;
+}

@@ -15,6 +15,11 @@ beforeAll(async () => {
 afterAll(() => graph?.stop());
 
 test('a write whose reference check meets a failing owner is SUBGRAPH_UNAVAILABLE, retryable', async () => {
+  // The services have read the list of Compact entities, so the token is checked without membership.
+  const warm = await graph.query('{ projects(first: 1) { totalCount } }', undefined, {
+    headers: await as(['editor'], 'UNODC'),
+  });
+  expect(warm.errors).toBeUndefined();
   await graph.subgraphs.membership.db.destroy();
   const result = await graph.query(
     'mutation ($input: CreateProjectInput!) { createProject(input: $input, idempotencyKey: "peer-failure-0001") { id } }',

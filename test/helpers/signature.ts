@@ -1,8 +1,4 @@
-import { createHmac } from 'node:crypto';
-import {
-  SIGNATURE_EXTENSION,
-  signedContentOfRequest,
-} from '../../subgraphs/shared/src/gateway-signature';
+import { signBody } from '../../subgraphs/shared/src/gateway-signature';
 
 /** A request body signed as the gateway signs it, with the run's GATEWAY_SIGNING_SECRET. */
 export function signedBody(
@@ -10,10 +6,7 @@ export function signedBody(
   authorization?: string,
   secret = process.env.GATEWAY_SIGNING_SECRET!,
 ) {
-  const signature = createHmac('sha256', secret)
-    .update(signedContentOfRequest(body, authorization))
-    .digest('base64');
-  return { ...body, extensions: { [SIGNATURE_EXTENSION]: signature } };
+  return signBody(body, authorization, secret);
 }
 
 /** POSTs a body as it is, signed or not, and returns the status and the parsed answer. */

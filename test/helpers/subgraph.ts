@@ -3,6 +3,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { execute, parse } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createDatabase } from '../../subgraphs/shared/src/database';
+import { buildDataset } from '../../subgraphs/shared/src/dataset/build';
+import { EntityDirectory } from '../../subgraphs/shared/src/entity-directory';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { createServerFor } from '../../subgraphs/shared/src/serve';
 import type { StatementCounter } from '../../subgraphs/shared/src/statements';
@@ -21,7 +23,10 @@ export interface TestSubgraph {
   stop(): Promise<void>;
 }
 
-/** One subgraph alone on a free port, as a partner agency reaches it, on the run's database. */
+/**
+ * One subgraph alone on a free port, as a partner agency reaches it, on the run's database. With
+ * no membership beside it, tokens' `entity` claims are checked against the seed's entities.
+ */
 export async function startSubgraph(
   definition: SubgraphDefinition<unknown>,
   options: { peers?: Record<string, string>; databaseUrl?: string } = {},
@@ -38,6 +43,10 @@ export async function startSubgraph(
     db: dataSource,
     logger: createLogger(definition.name, 'silent'),
     peers: options.peers,
+    entities:
+      options.peers?.membership || definition.listEntities
+        ? undefined
+        : new EntityDirectory(async () => buildDataset().membership.entities.map((e) => e.acronym)),
   });
   const url = await server.listen(0, '127.0.0.1');
   return {

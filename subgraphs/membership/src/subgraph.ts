@@ -13,4 +13,10 @@ export const membership: SubgraphDefinition<MembershipLoaders> = {
   buildSchema: buildMembershipSchema,
   createLoaders: createMembershipLoaders,
   seed: seedMembership,
+  listEntities: (db) => async () => {
+    const rows: { acronym: string }[] = await db.query(
+      `SELECT acronym FROM "${db.driver.schema}".entity`,
+    );
+    return rows.map((row) => row.acronym);
+  },
 };

@@ -1,10 +1,18 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
-import { envOptional, envUrl } from './env';
+import { ConfigError, envOptional, envUrl } from './env';
+import type { EntityCheck } from './entity-directory';
 import { ANONYMOUS, type Role, type Viewer } from './viewer';
 
 /** How callers' tokens are checked: a shared secret locally, a key set in deployment. */
 export interface AuthConfig {
+  /**
+   * `JWT_MAX_AGE`: the longest a token may live, counted from its `iat` (`exp` and `iat` are
+   * required): seconds, or a number with `s`, `m`, `h` or `d`. @default '24h'
+   */
+  maxAge?: string;
+  /** `JWT_CLOCK_TOLERANCE`: how far clocks may disagree on `exp`, `nbf` and `iat`. @default '30s' */
+  clockTolerance?: string;
   /** `JWT_SECRET`: HS256 secret for local use (at least 32 characters). */
   secret?: string;
   /** `JWKS_URL`: where the identity provider publishes its signing keys. */
@@ -28,7 +36,29 @@ export function readAuthConfig(env: Record<string, string | undefined> = process
       'JWKS_URL needs JWT_ISSUER and JWT_AUDIENCE, so tokens minted for other services are refused',
     );
   }
-  return { secret, jwksUrl, issuer, audience };
+  const maxAge = envDuration(env, 'JWT_MAX_AGE', '24h');
+  const clockTolerance = envDuration(env, 'JWT_CLOCK_TOLERANCE', '30s');
+  return { secret, jwksUrl, issuer, audience, maxAge, clockTolerance };
+}
+
+const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** A duration setting in seconds: `3600`, `90m`, `24h`, `7d`. */
+export function durationSeconds(value: string): number | undefined {
+  const match = DURATION.exec(value.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * UNIT_SECONDS[(match[2] ?? 's') as keyof typeof UNIT_SECONDS];
+}
+
+function envDuration(env: Record<string, string | undefined>, name: string, fallback: string) {
+  const value = envOptional(env, name) ?? fallback;
+  if (durationSeconds(value) === undefined) {
+    throw new ConfigError(
+      `${name} must be a duration such as 3600, 90m, 24h or 7d; got "${value}"`,
+    );
+  }
+  return value;
 }
 
 const ROLES: readonly Role[] = ['viewer', 'editor', 'cted', 'admin'];
@@ -39,23 +69,57 @@ export function unauthenticated(message: string): GraphQLError {
   });
 }
 
-function toViewer(payload: JWTPayload): Viewer {
+async function toViewer(
+  payload: JWTPayload,
+  maxAgeSeconds: number,
+  entities: EntityCheck | undefined,
+): Promise<Viewer> {
   if (typeof payload.sub !== 'string' || payload.sub === '') {
     throw unauthenticated('The token names no subject ("sub" claim).');
   }
+  // jose checks that `iat` is recent enough; a token issued to live longer is refused outright.
+  if (payload.exp! - payload.iat! > maxAgeSeconds) {
+    throw unauthenticated(
+      `The token is issued to live longer than this service accepts (${maxAgeSeconds} s from "iat"): ask for a shorter-lived token.`,
+    );
+  }
   const roles = Array.isArray(payload.roles) ? payload.roles : [];
+  const entity = payload.entity;
+  if (entity !== undefined && (typeof entity !== 'string' || entity === '')) {
+    throw unauthenticated('The token\'s "entity" claim must be the acronym of a Compact entity.');
+  }
+  if (typeof entity === 'string' && entities && !(await entities.has(entity))) {
+    throw unauthenticated(
+      `The token's "entity" claim names no Compact entity (${JSON.stringify(entity.slice(0, 40))}); tokens name the caller's entity by its acronym, such as "UNODC".`,
+    );
+  }
   return {
     subject: payload.sub,
-    entity: typeof payload.entity === 'string' && payload.entity !== '' ? payload.entity : null,
+    entity: entity ?? null,
     roles: new Set(roles.filter((role): role is Role => ROLES.includes(role as Role))),
   };
 }
 
 function explain(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
-  if (error instanceof errors.JWTExpired)
-    return unauthenticated('The token has expired: sign in again.');
+  if (error instanceof errors.JWTExpired) {
+    return unauthenticated(
+      error.claim === 'iat'
+        ? 'The token was issued longer ago than this service accepts (JWT_MAX_AGE): sign in again.'
+        : 'The token has expired: sign in again.',
+    );
+  }
   if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') {
+      return unauthenticated(
+        `The token has no "${error.claim}" claim; tokens must say when they were issued ("iat") and when they expire ("exp").`,
+      );
+    }
+    if (error.reason === 'check_failed' && (error.claim === 'iat' || error.claim === 'nbf')) {
+      return unauthenticated(
+        `The token is not valid yet (its "${error.claim}" is in the future): check the clock of the service that issued it.`,
+      );
+    }
     return unauthenticated(`The token's "${error.claim}" claim is not accepted here.`);
   }
   if (
@@ -71,29 +135,39 @@ function explain(error: unknown): GraphQLError {
  * Turns an Authorization header into the caller. No header means anonymous; a header that is
  * malformed, expired or wrongly signed is refused (UNAUTHENTICATED), never read as anonymous.
  */
-export function createAuthenticator(config: AuthConfig) {
+export function createAuthenticator(
+  config: AuthConfig,
+  { entities }: { entities?: EntityCheck } = {},
+) {
   const secret = config.secret ? new TextEncoder().encode(config.secret) : undefined;
   const jwks: JWTVerifyGetKey | undefined = config.jwksUrl
     ? createRemoteJWKSet(new URL(config.jwksUrl))
     : undefined;
-  const options = { issuer: config.issuer, audience: config.audience };
+  const maxAge = durationSeconds(config.maxAge ?? '24h')!;
+  const options = {
+    issuer: config.issuer,
+    audience: config.audience,
+    requiredClaims: ['exp', 'iat'],
+    maxTokenAge: maxAge,
+    clockTolerance: durationSeconds(config.clockTolerance ?? '30s')!,
+  };
+  const viewerOf = (payload: JWTPayload) => toViewer(payload, maxAge, entities);
 
   return async function authenticate(header: string | null | undefined): Promise<Viewer> {
     if (header === undefined || header === null || header === '') return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
     if (!match) throw unauthenticated('The Authorization header must read "Bearer <JWT>".');
+    let payload: JWTPayload | undefined;
     try {
-      if (jwks) {
-        return toViewer((await jwtVerify(match[1], jwks, options)).payload);
-      }
-      if (secret) {
-        return toViewer(
-          (await jwtVerify(match[1], secret, { ...options, algorithms: ['HS256'] })).payload,
-        );
+      if (jwks) payload = (await jwtVerify(match[1], jwks, options)).payload;
+      else if (secret) {
+        payload = (await jwtVerify(match[1], secret, { ...options, algorithms: ['HS256'] }))
+          .payload;
       }
     } catch (error) {
       throw explain(error);
     }
+    if (payload) return viewerOf(payload);
     throw unauthenticated(
       'This service is not configured to accept tokens (JWT_SECRET or JWKS_URL).',
     );

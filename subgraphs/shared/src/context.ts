@@ -10,8 +10,9 @@ export interface SubgraphContext<TLoaders> {
   /** Asks other subgraphs, as this caller, what exists for them. */
   peers: PeerClient;
   /**
-   * The request carries the gateway's signature: what it says another subgraph computed for this
-   * caller (`@requires` fields, the keys of entities the owner showed them) can be trusted.
+   * The request carries the graph's signature (the gateway's, or a peer subgraph's, made with the
+   * secret they share): what it says another subgraph computed for this caller (`@requires`
+   * fields, the keys of entities the owner showed them) can be trusted.
    */
-  fromGateway: boolean;
+  signed: boolean;
 }

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { badUserInput } from './errors';
+import { signBody } from './gateway-signature';
 import { outgoingHeaders } from './observability/request-scope';
 
 /** How long a subgraph waits for another before it gives up on a check. */
@@ -17,7 +18,13 @@ export class PeerClient {
   constructor(
     private readonly urls: Readonly<Record<string, string>>,
     private readonly authorization: string | undefined,
+    /** Signs the calls, so the peer knows them from inside the graph. */
+    private readonly signingSecret?: string,
   ) {}
+
+  private sign<T extends { query: string; variables?: Record<string, unknown> }>(body: T) {
+    return this.signingSecret ? signBody(body, this.authorization, this.signingSecret) : body;
+  }
 
   private unavailable(subgraph: string): GraphQLError {
     return new GraphQLError(
@@ -56,10 +63,12 @@ export class PeerClient {
           ...outgoingHeaders(),
           ...(this.authorization ? { authorization: this.authorization } : {}),
         },
-        body: JSON.stringify({
-          query: `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
-          variables: { r: representations },
-        }),
+        body: JSON.stringify(
+          this.sign({
+            query: `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+            variables: { r: representations },
+          }),
+        ),
         signal: AbortSignal.timeout(PEER_TIMEOUT_MS),
       });
       body = (await response.json()) as typeof body;

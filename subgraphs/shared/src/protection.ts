@@ -21,7 +21,7 @@ export function protection({ env }: SubgraphFeatureDeps): SubgraphFeature {
     },
     async requestDidStart({ contextValue }) {
       // The gateway held the caller's operation to the same limits before it planned this one.
-      if ((contextValue as { fromGateway?: boolean }).fromGateway) return;
+      if ((contextValue as { signed?: boolean }).signed) return;
       return {
         // Before parsing, so a huge document costs a count of its tokens and no more.
         async didResolveSource({ source }) {

@@ -5,6 +5,7 @@ import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
 import type { SubgraphDefinition } from './subgraph';
 import type { SubgraphConfig } from './subgraph-config';
 import { createAuthenticator, readAuthConfig, type AuthConfig } from './auth';
+import { EntityDirectory, membershipEntities, type EntityCheck } from './entity-directory';
 import { readSigningSecrets } from './gateway-signature';
 import { observability } from './observability';
 import { PeerClient } from './peers';
@@ -17,6 +18,8 @@ export interface ServeOptions {
   peers?: Record<string, string>;
   /** How tokens are verified. @default read from JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE */
   auth?: AuthConfig;
+  /** Checks tokens' `entity` claims. @default the subgraph's own list, or membership's */
+  entities?: EntityCheck;
   config?: Partial<
     Pick<
       SubgraphConfig,
@@ -28,11 +31,16 @@ export interface ServeOptions {
 /** Builds a subgraph's HTTP server on an initialised data source; it does not listen yet. */
 export async function createServerFor<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  { db, logger, peers, auth, config = {} }: ServeOptions,
+  { db, logger, peers, auth, entities, config = {} }: ServeOptions,
 ): Promise<SubgraphServer> {
   const { schema } = await definition.buildSchema();
   const peerUrls = { ...definition.peers, ...peers };
-  const authenticate = createAuthenticator(auth ?? readAuthConfig());
+  const list =
+    definition.listEntities?.(db) ??
+    (peerUrls.membership ? membershipEntities(peerUrls.membership) : undefined);
+  const authenticate = createAuthenticator(auth ?? readAuthConfig(), {
+    entities: entities ?? (list && new EntityDirectory(list)),
+  });
   const featureDeps = { name: definition.name, db, logger, env: process.env };
   const signingSecrets = config.gatewaySigningSecrets ?? readSigningSecrets(process.env);
   if (signingSecrets.length === 0) {
@@ -44,15 +52,15 @@ export async function createServerFor<TLoaders>(
     name: definition.name,
     schema,
     logger,
-    context: async (request, fromGateway) => {
+    context: async (request, signed) => {
       // Every subgraph checks the token itself: partner agencies reach it without the gateway.
       const viewer = await authenticate(request.headers.authorization);
-      const client = new PeerClient(peerUrls, request.headers.authorization);
+      const client = new PeerClient(peerUrls, request.headers.authorization, signingSecrets[0]);
       return {
         viewer,
         db,
         peers: client,
-        fromGateway,
+        signed,
         loaders: definition.createLoaders({ db, viewer, peers: client }),
       };
     },

@@ -16,10 +16,10 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   schema: GraphQLSchema;
   logger: Logger;
   /**
-   * Builds the per-request context (DataLoaders, caller); `fromGateway` says the request carries
-   * the gateway's valid signature.
+   * Builds the per-request context (DataLoaders, caller); `signed` says the request carries
+   * the graph's valid signature.
    */
-  context: (request: IncomingMessage, fromGateway: boolean) => Promise<TContext>;
+  context: (request: IncomingMessage, signed: boolean) => Promise<TContext>;
   /** Secrets of the gateway's signature: the current one, then one being retired. @default none */
   gatewaySigningSecrets?: readonly string[];
   /** Whether the service can serve: its database answers. */

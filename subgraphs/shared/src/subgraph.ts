@@ -31,6 +31,11 @@ export interface SubgraphDefinition<TLoaders = unknown> {
    * (overridden by `SUBGRAPH_<NAME>_URL`).
    */
   peers?: Record<string, string>;
+  /**
+   * Lists the Compact entities' acronyms, for the subgraph that owns them; the others ask it
+   * (`peers.membership`) when they check a token's `entity` claim.
+   */
+  listEntities?(db: DataSource): () => Promise<string[]>;
   /** Inserts this subgraph's part of the data set, leaving existing rows alone. */
   seed(db: DataSource, dataset: Dataset): Promise<void>;
 }

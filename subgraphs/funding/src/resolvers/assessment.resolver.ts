@@ -34,7 +34,7 @@ export class AssessmentFundingResolver {
     })
     technicalAssistanceNeeded?: boolean | null,
   ) {
-    const recommendations = context.fromGateway
+    const recommendations = context.signed
       ? assessment.recommendations
       : ((await context.loaders.requiredOfAssessment.load(assessment.id))?.recommendations ?? []);
     return coverageOf(recommendations, { priority, technicalAssistanceNeeded }, context.loaders);
@@ -46,8 +46,8 @@ export const assessmentReference = {
     // The owner decides who sees an assessment; what funding adds to one hidden from the caller
     // (the projects that use it) stays hidden too, even to a direct `_entities` call. The
     // gateway sends only what the owner showed this caller, so its signed requests are not asked.
-    async __resolveReference(reference: AssessmentRef, { loaders, fromGateway }: FundingContext) {
-      return fromGateway || (await loaders.visibleAssessment.load(reference.id))
+    async __resolveReference(reference: AssessmentRef, { loaders, signed }: FundingContext) {
+      return signed || (await loaders.visibleAssessment.load(reference.id))
         ? Object.assign(new AssessmentRef(), reference)
         : null;
     },

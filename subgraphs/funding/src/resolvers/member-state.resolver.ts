@@ -52,7 +52,7 @@ export class MemberStateFundingResolver {
     technicalAssistanceNeeded?: boolean | null,
   ) {
     // Only the gateway's signed requests carry values the owner computed for this caller.
-    const assessments = context.fromGateway
+    const assessments = context.signed
       ? state.assessments
       : ((await context.loaders.requiredOfState.load(state.iso3))?.assessments ?? []);
     const recommendations = assessments?.flatMap((a) => a.recommendations ?? []);

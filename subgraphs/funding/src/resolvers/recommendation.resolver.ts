@@ -17,11 +17,8 @@ export class RecommendationFundingResolver {
 export const recommendationReference = {
   Recommendation: {
     // As for assessments: the owner decides, funding follows.
-    async __resolveReference(
-      reference: RecommendationRef,
-      { loaders, fromGateway }: FundingContext,
-    ) {
-      return fromGateway || (await loaders.visibleRecommendation.load(reference.id))
+    async __resolveReference(reference: RecommendationRef, { loaders, signed }: FundingContext) {
+      return signed || (await loaders.visibleRecommendation.load(reference.id))
         ? Object.assign(new RecommendationRef(), reference)
         : null;
     },
