@@ -48,6 +48,7 @@ export async function startTestGraph(
     ...options,
     databaseUrl: options.databaseUrl ?? testDatabaseUrl(),
     ports: { gateway: 0, membership: 0, assessments: 0, funding: 0 },
+    metricsPorts: { gateway: 0, membership: 0, assessments: 0, funding: 0 },
     seed: false,
     logLevel: 'silent',
     poolSize: 4,
