@@ -1,5 +1,6 @@
 import type { GatewayConfigContext, GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { Registry } from 'prom-client';
 import type { Logger } from '../../subgraphs/shared/src/logger';
 import type { GatewayConfig } from './config';
 
@@ -7,11 +8,14 @@ type RuntimeOptions = Parameters<typeof createGatewayRuntime>[0];
 
 /**
  * One concern of the gateway (protection, observability, the IDE…), kept in its own module:
- * options it sets on the runtime, plugins it adds, what it releases on shutdown.
+ * options it sets on the runtime, plugins it adds, the metrics it serves on the operations port,
+ * what it releases on shutdown.
  */
 export interface GatewayFeature {
   options?: Partial<RuntimeOptions>;
   plugins?: (context: GatewayConfigContext) => GatewayPlugin[];
+  /** Served at `/metrics` on the metrics listener, never on the clients' port. */
+  metrics?: Registry;
   close?: () => Promise<void>;
 }
 

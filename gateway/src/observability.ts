@@ -14,9 +14,10 @@ import { useTracing } from './observability/tracing';
 const GRAPHQL_PATH = '/graphql';
 
 /**
- * Metrics, traces and request ids for operators: Prometheus metrics at `/metrics`, OpenTelemetry
- * spans exported when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (nothing is added otherwise), and one
- * log line per request carrying the request id the runtime takes from `x-request-id` or creates.
+ * Metrics, traces and request ids for operators: Prometheus metrics for the metrics listener,
+ * OpenTelemetry spans exported when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (nothing is added
+ * otherwise), and one log line per request carrying the request id the runtime takes from
+ * `x-request-id` or creates.
  */
 export function observability({ logger, env }: FeatureDeps): GatewayFeature {
   startTracingFromEnv(env, 'gateway', logger);
@@ -32,6 +33,7 @@ export function observability({ logger, env }: FeatureDeps): GatewayFeature {
       ...(tracingEnabled() ? [useTracing(context, GRAPHQL_PATH)] : []),
       useRequestLog(GRAPHQL_PATH, operations),
     ],
+    metrics: registry,
     close: flushTracing,
   };
 }

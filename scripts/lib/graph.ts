@@ -43,6 +43,8 @@ export interface RunningSubgraph {
 
 export interface RunningGraph {
   url: string;
+  /** The gateway's metrics listener. */
+  metricsUrl: string;
   subgraphs: Record<string, RunningSubgraph>;
   gateway: Gateway;
   stop(): Promise<void>;
@@ -125,6 +127,8 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       ...process.env,
       PORT: String(options.ports?.gateway ?? 4000),
       HOST: host,
+      METRICS_PORT: String(options.metricsPorts?.gateway ?? 9090),
+      METRICS_HOST: metricsHost,
       LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL,
       ...(options.supergraphPath ? { SUPERGRAPH_PATH: options.supergraphPath } : {}),
       ...Object.fromEntries(
@@ -137,6 +141,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     const url = await gateway.listen();
     return {
       url,
+      metricsUrl: gateway.metricsUrl!,
       subgraphs: running,
       gateway,
       async stop() {

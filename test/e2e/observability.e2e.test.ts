@@ -66,8 +66,6 @@ async function metricsOf(metricsUrl: string): Promise<string> {
   return response.text();
 }
 
-const gatewayMetrics = () => graph.url.replace(/\/graphql$/, '/metrics');
-
 /** The value of the first series of `name` that carries every label given. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number {
   const line = text
@@ -84,7 +82,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 describe('metrics', () => {
   test('the gateway counts and times each operation and each subgraph call', async () => {
     await post(QUESTION);
-    const text = await metricsOf(gatewayMetrics());
+    const text = await metricsOf(graph.metricsUrl);
     const op = { operationName: 'ProjectsByAssessment', operationType: 'query' };
     expect(sample(text, 'graphql_envelop_request', op)).toBeGreaterThan(0);
     expect(sample(text, 'graphql_envelop_request_duration_count', op)).toBeGreaterThan(0);
@@ -111,7 +109,7 @@ describe('metrics', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'query Broken { memberState(iso3: "NGA") { capital } }' }),
     });
-    const text = await metricsOf(gatewayMetrics());
+    const text = await metricsOf(graph.metricsUrl);
     const labels = { operationName: 'Broken', phase: 'validate' };
     expect(sample(text, 'graphql_envelop_error_result', labels)).toBe(1);
   });
@@ -244,7 +242,7 @@ describe('request ids', () => {
     );
     expect(assessments.rootFields).toBe('_entities');
     // Only funding asked assessments: the gateway made no call to it for this operation.
-    const gateway = await metricsOf(gatewayMetrics());
+    const gateway = await metricsOf(graph.metricsUrl);
     expect(gateway).toMatch(/subgraphName="funding",operationName="ProjectAssessments"/);
     expect(gateway).not.toMatch(/subgraphName="assessments",operationName="ProjectAssessments"/);
   });
@@ -262,7 +260,7 @@ describe('metrics, flooded', () => {
           body: JSON.stringify({ query: `query Flood${i} { memberState(iso3: "BEL") { name } }` }),
         });
     }
-    for (const metricsUrl of [gatewayMetrics(), graph.subgraphs.membership.metricsUrl]) {
+    for (const metricsUrl of [graph.metricsUrl, graph.subgraphs.membership.metricsUrl]) {
       const text = await metricsOf(metricsUrl);
       const names = new Set(
         [...text.matchAll(/^\w+\{[^}]*operationName="([^"]*)"/gm)].map((match) => match[1]),

@@ -36,6 +36,7 @@ export async function startExtraGateway(
   const vars: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
+    METRICS_PORT: '0',
     ...Object.fromEntries(
       Object.entries(subgraphUrls).map(([name, url]) => [
         `SUBGRAPH_${name.toUpperCase()}_URL`,
