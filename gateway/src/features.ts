@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { GatewayConfigContext, GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Registry } from 'prom-client';
@@ -14,6 +15,8 @@ type RuntimeOptions = Parameters<typeof createGatewayRuntime>[0];
 export interface GatewayFeature {
   options?: Partial<RuntimeOptions>;
   plugins?: (context: GatewayConfigContext) => GatewayPlugin[];
+  /** Runs on each HTTP request before the runtime, and so any plugin, reads it. */
+  beforeRuntime?: (request: IncomingMessage) => void;
   /** Served at `/metrics` on the metrics listener, never on the clients' port. */
   metrics?: Registry;
   close?: () => Promise<void>;

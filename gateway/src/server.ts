@@ -110,7 +110,11 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       ...features.flatMap((feature) => feature.plugins?.(context) ?? []),
     ],
   });
-  const server = createServer(runtime);
+  const beforeRuntime = features.flatMap((feature) => feature.beforeRuntime ?? []);
+  const server = createServer((request, response) => {
+    for (const prepare of beforeRuntime) prepare(request);
+    void runtime(request, response);
+  });
   const registry = features.find((feature) => feature.metrics)?.metrics;
   const metrics = registry && createMetricsListener(registry);
   let metricsUrl: string | undefined;
