@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { envInt, envString } from '../subgraphs/shared/src/env';
+import { envInt, envPort, envString } from '../subgraphs/shared/src/env';
 import { createLogger } from '../subgraphs/shared/src/logger';
 import { openDatabase } from './lib/database-url';
 import { localSecret } from './lib/local-secret';
@@ -32,6 +32,13 @@ async function main(): Promise<void> {
       funding: envInt(env, 'FUNDING_PORT', 4003),
     },
     host: envString(env, 'HOST', '127.0.0.1'),
+    metricsPorts: {
+      gateway: envPort(env, 'GATEWAY_METRICS_PORT', 9090),
+      membership: envPort(env, 'MEMBERSHIP_METRICS_PORT', 9091),
+      assessments: envPort(env, 'ASSESSMENTS_METRICS_PORT', 9092),
+      funding: envPort(env, 'FUNDING_METRICS_PORT', 9093),
+    },
+    metricsHost: envString(env, 'METRICS_HOST', '127.0.0.1'),
   }).catch(async (error: unknown) => {
     await database.close();
     throw error;
@@ -43,6 +50,9 @@ async function main(): Promise<void> {
     `  gateway      ${graph.url}`,
     ...Object.values(graph.subgraphs).map((s) => `  ${s.name.padEnd(12)} ${s.url}`),
     `  database     ${database.embedded ? `embedded PostgreSQL (PGlite), data in ${database.dataDir}` : 'DATABASE_URL'}`,
+    'Prometheus metrics:',
+    `  gateway      ${graph.metricsUrl}`,
+    ...Object.values(graph.subgraphs).map((s) => `  ${s.name.padEnd(12)} ${s.metricsUrl}`),
     'Press Ctrl-C to stop.',
     '',
   ];

@@ -4,6 +4,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { readGatewayConfig } from '../gateway/src/config';
 import { readSupergraph } from '../gateway/src/supergraph';
 import { subgraphs } from '../subgraphs';
+import { readSubgraphConfig } from '../subgraphs/shared/src/subgraph-config';
 
 // No Docker engine or Kubernetes cluster runs here: these tests check what can be checked of
 // the deployment files without one, against the code they deploy.
@@ -34,7 +35,7 @@ interface Manifest {
   spec: Record<string, unknown> & {
     selector?: { matchLabels?: Env } & Env;
     template?: {
-      metadata: { labels: Env };
+      metadata: { labels: Env; annotations?: Env };
       spec: {
         containers: Container[];
         securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
@@ -47,16 +48,19 @@ interface Manifest {
   data?: Env;
 }
 
+// Ports as the code defaults them: what the deployment files must agree with.
 const services = [
-  ...subgraphs.map(({ name, defaultPort, peers }) => ({
-    name,
-    port: defaultPort,
-    entry: `dist/subgraphs/${name}/src/index.js`,
-    peers: Object.keys(peers ?? {}),
+  ...subgraphs.map((definition) => ({
+    name: definition.name,
+    port: readSubgraphConfig(definition, {}).port,
+    metricsPort: readSubgraphConfig(definition, {}).metricsPort,
+    entry: `dist/subgraphs/${definition.name}/src/index.js`,
+    peers: Object.keys(definition.peers ?? {}),
   })),
   {
     name: 'gateway',
     port: readGatewayConfig({}).port,
+    metricsPort: readGatewayConfig({}).metricsPort,
     entry: 'dist/gateway/src/index.js',
     peers: [],
   },
@@ -155,9 +159,24 @@ describe('docker-compose.yml', () => {
     expect(service.command).toEqual(['node', expected.entry]);
     expect(sourceOf(expected.entry)).toBeDefined();
     expect(service.environment?.PORT).toBe(String(expected.port));
-    expect(service.ports).toEqual([`${expected.port}:${expected.port}`]);
+    expect(service.ports).toContain(`${expected.port}:${expected.port}`);
     expect(service.healthcheck!.test.join(' ')).toContain(`:${expected.port}/ready`);
   });
+
+  test.each(services)(
+    '$name publishes its metrics port on the host’s loopback only',
+    (expected) => {
+      const service = compose.services[expected.name];
+      const metricsPort = String(expected.metricsPort);
+      expect(service.environment?.METRICS_PORT).toBe(metricsPort);
+      // Listening on every interface of the container is what makes the published port answer.
+      expect(service.environment?.METRICS_HOST).toBe('0.0.0.0');
+      expect(service.ports).toEqual([
+        `${expected.port}:${expected.port}`,
+        `127.0.0.1:${metricsPort}:${metricsPort}`,
+      ]);
+    },
+  );
 
   test.each(subgraphs.map((s) => s.name))(
     '%s reaches PostgreSQL and the subgraphs it asks',
@@ -292,7 +311,10 @@ describe('deploy/kubernetes', () => {
       expect(kustomization.images.map((i) => i.name)).toContain(container.image);
       expect(container.command).toEqual(['node', expected.entry]);
       expect(sourceOf(expected.entry)).toBeDefined();
-      expect(container.ports).toEqual([{ name: 'http', containerPort: expected.port }]);
+      expect(container.ports).toEqual([
+        { name: 'http', containerPort: expected.port },
+        { name: 'metrics', containerPort: expected.metricsPort },
+      ]);
       expect(env.PORT.value).toBe(String(expected.port));
       expect(pod.spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
       expect(deployment.spec.selector!.matchLabels).toEqual(pod.metadata.labels);
@@ -303,7 +325,17 @@ describe('deploy/kubernetes', () => {
       expect(container.livenessProbe!.httpGet).toEqual({ path: '/health', port: 'http' });
     });
 
-    test('has a Service on its port', () => {
+    test('is scraped on its metrics port, on the pod’s address', () => {
+      expect(env.METRICS_PORT.value).toBe(String(expected.metricsPort));
+      expect(env.METRICS_HOST.value).toBe('0.0.0.0');
+      expect(pod.metadata.annotations).toMatchObject({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': String(expected.metricsPort),
+        'prometheus.io/path': '/metrics',
+      });
+    });
+
+    test('has a Service on its port, and not on its metrics port', () => {
       const service = find('Service', expected.name);
       expect(service.spec.selector).toEqual(pod.metadata.labels);
       expect(service.spec.ports).toEqual([

@@ -38,6 +38,7 @@ async function start(kind: GatewayKind, urls: Record<string, string>): Promise<s
         ...process.env,
         PORT: '0',
         HOST: '127.0.0.1',
+        METRICS_PORT: '0',
         RESPONSE_CACHE_TTL_MS: kind === 'ours-cached' ? '10000' : '0',
         // The limit stays on, as in production, but the load comes from one address.
         RATE_LIMIT_MAX: '1000000000',

@@ -24,7 +24,8 @@ async function main(): Promise<void> {
     logger: createLogger(definition.name, 'warn'),
     peers: JSON.parse(process.env.PEER_URLS ?? '{}') as Record<string, string>,
   });
-  const url = await server.listen(0, '127.0.0.1');
+  // Several run at once: free ports for both listeners.
+  const url = await server.listen({ port: 0, host: '127.0.0.1', metricsPort: 0 });
   process.on('message', (message: { type: string }) => {
     if (message.type === 'statements')
       process.send!({ type: 'statements', count: statements.count });

@@ -8,6 +8,13 @@ export interface GatewayConfig {
   port: number;
   /** `HOST` @default '0.0.0.0' */
   host: string;
+  /** `METRICS_PORT`: where Prometheus scrapes `/metrics`. @default 9090 */
+  metricsPort: number;
+  /**
+   * `METRICS_HOST`: the metrics listener's address; metrics name callers' operations and the
+   * subgraphs' URLs, so only the operator's network may reach it. @default '127.0.0.1'
+   */
+  metricsHost: string;
   /** `SUPERGRAPH_PATH`: any valid Federation 2 supergraph. @default 'schema/supergraph.graphql' */
   supergraphPath: string;
   /**
@@ -46,6 +53,8 @@ export function readGatewayConfig(
   return {
     port: envPort(env, 'PORT', 4000),
     host: envString(env, 'HOST', '0.0.0.0'),
+    metricsPort: envPort(env, 'METRICS_PORT', 9090),
+    metricsHost: envString(env, 'METRICS_HOST', '127.0.0.1'),
     supergraphPath: resolve(envString(env, 'SUPERGRAPH_PATH', 'schema/supergraph.graphql')),
     subgraphUrls,
     supergraphPollMs: envInt(env, 'SUPERGRAPH_POLL_INTERVAL_MS', 0, { min: 0 }),

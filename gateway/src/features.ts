@@ -1,5 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import type { GatewayConfigContext, GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { Registry } from 'prom-client';
 import type { Logger } from '../../subgraphs/shared/src/logger';
 import type { GatewayConfig } from './config';
 import type { ServedPaths } from './protection/paths';
@@ -8,13 +10,18 @@ type RuntimeOptions = Parameters<typeof createGatewayRuntime>[0];
 
 /**
  * One concern of the gateway (protection, observability, the IDE…), kept in its own module:
- * options it sets on the runtime, plugins it adds, what it releases on shutdown.
+ * options it sets on the runtime, plugins it adds, the metrics it serves on the operations port,
+ * what it releases on shutdown.
  */
 export interface GatewayFeature {
   options?: Partial<RuntimeOptions>;
   plugins?: (context: GatewayConfigContext) => GatewayPlugin[];
   /** Paths it serves besides GraphQL, health and readiness; any other path is a 404. */
   paths?: ServedPaths;
+  /** Runs on each HTTP request before the runtime, and so any plugin, reads it. */
+  beforeRuntime?: (request: IncomingMessage) => void;
+  /** Served at `/metrics` on the metrics listener, never on the clients' port. */
+  metrics?: Registry;
   close?: () => Promise<void>;
 }
 

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
     // stop() below drains in-flight requests first; the runtime's own handler would abort them.
     releaseRuntimeSignalHandlers();
     const url = await gateway.listen();
-    logger.info({ url, supergraph: config.supergraphPath }, 'gateway ready');
+    logger.info(
+      { url, metricsUrl: gateway.metricsUrl, supergraph: config.supergraphPath },
+      'gateway ready',
+    );
     let stopping = false;
     // The runtime listens for these signals too, which stops Node's default exit: exit here.
     const stop = async (signal: string) => {

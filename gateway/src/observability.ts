@@ -8,31 +8,34 @@ import {
 import type { FeatureDeps, GatewayFeature } from './features';
 import { usePrometheusMetrics } from './observability/metrics';
 import { ClientOperations } from './observability/operations';
+import { replaceUntrustedRequestId } from './observability/request-id';
 import { useRequestLog } from './observability/request-log';
 import { useTracing } from './observability/tracing';
 
 const GRAPHQL_PATH = '/graphql';
 
 /**
- * Metrics, traces and request ids for operators: Prometheus metrics at `/metrics`, OpenTelemetry
- * spans exported when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (nothing is added otherwise), and one
- * log line per request carrying the request id the runtime takes from `x-request-id` or creates.
+ * Metrics, traces and request ids for operators: Prometheus metrics for the metrics listener,
+ * OpenTelemetry spans exported when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (nothing is added
+ * otherwise), and one log line per request carrying its request id: the caller's `x-request-id`
+ * when it passes the rule every service applies, otherwise a new UUID.
  */
 export function observability({ logger, env }: FeatureDeps): GatewayFeature {
   startTracingFromEnv(env, 'gateway', logger);
   const registry = createRegistry('gateway');
   const operations = new ClientOperations();
   return {
-    // The runtime's own: it takes the caller's id or makes a UUID, puts it on the request's
-    // logger, sends it with every subgraph call and answers it.
+    // The runtime's own: it puts the id on the request's logger, sends it with every subgraph
+    // call and answers it. It keeps any header it finds, so the header is checked before.
     options: { requestId: { headerName: REQUEST_ID_HEADER } },
-    paths: { exact: ['/metrics'] },
+    beforeRuntime: replaceUntrustedRequestId,
     plugins: (context) => [
       operations.plugin(),
       usePrometheusMetrics(registry, context.log, operations),
       ...(tracingEnabled() ? [useTracing(context, GRAPHQL_PATH)] : []),
       useRequestLog(GRAPHQL_PATH, operations),
     ],
+    metrics: registry,
     close: flushTracing,
   };
 }

@@ -15,6 +15,10 @@ import {
 import { EntityDirectory, membershipEntities } from '../../subgraphs/shared/src/entity-directory';
 import { signedContentOfExecution } from '../../subgraphs/shared/src/gateway-signature';
 import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
+import {
+  createMetricsListener,
+  urlHost,
+} from '../../subgraphs/shared/src/observability/metrics-listener';
 import { useAuthentication } from './authentication';
 import type { GatewayFeature } from './features';
 import { ide } from './ide';
@@ -32,7 +36,10 @@ const READY_PATH = '/ready';
 
 export interface Gateway {
   readonly server: Server;
+  /** Starts the clients' listener and the metrics listener; resolves to the GraphQL URL. */
   listen(): Promise<string>;
+  /** The metrics listener's URL once listening. */
+  readonly metricsUrl: string | undefined;
   /** Re-reads the supergraph file now (it is also re-read whenever the file changes). */
   reload(): Promise<void>;
   stop(): Promise<void>;
@@ -53,8 +60,8 @@ function hiveLogger(logger: Logger): HiveLogger {
 }
 
 /**
- * Builds the gateway: Hive Gateway's runtime with the Rust query planner, on node:http. It does
- * not listen until asked.
+ * Builds the gateway: Hive Gateway's runtime with the Rust query planner, on node:http, and its
+ * metrics on a listener of their own. It does not listen until asked.
  */
 export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Gateway {
   const logger = deps.logger ?? createLogger('gateway', config.logLevel);
@@ -133,9 +140,17 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     { exact: [HEALTH_PATH, READY_PATH] },
     ...features.flatMap((feature) => feature.paths ?? []),
   ]);
+  const beforeRuntime = features.flatMap((feature) => feature.beforeRuntime ?? []);
   const server = createServer((request, response) => {
-    if (served(request, response)) void runtime(request, response);
+    if (!served(request, response)) return;
+    for (const prepare of beforeRuntime) prepare(request);
+    void runtime(request, response);
   });
+  const registry = features.find((feature) => feature.metrics)?.metrics;
+  const metrics = registry && createMetricsListener(registry);
+  let metricsUrl: string | undefined;
+  const closeServer = () =>
+    new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
 
   let watcher: FSWatcher | undefined;
   let debounce: NodeJS.Timeout | undefined;
@@ -159,6 +174,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   return {
     server,
     reload,
+    get metricsUrl() {
+      return metricsUrl;
+    },
     async listen() {
       await runtime.getSchema();
       await new Promise<void>((resolve, reject) => {
@@ -168,18 +186,22 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
           resolve();
         });
       });
+      try {
+        metricsUrl = await metrics?.listen(config.metricsPort, config.metricsHost);
+      } catch (error) {
+        await closeServer();
+        throw error;
+      }
       startWatching();
       const { port } = server.address() as AddressInfo;
-      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-      return `http://${host}:${port}/graphql`;
+      return `http://${urlHost(config.host)}:${port}/graphql`;
     },
     async stop() {
       clearTimeout(debounce);
       watcher?.close();
       server.closeIdleConnections();
-      await new Promise<void>((resolve) =>
-        server.listening ? server.close(() => resolve()) : resolve(),
-      );
+      await closeServer();
+      await metrics?.close();
       await runtime[Symbol.asyncDispose]();
       await Promise.all(features.map((feature) => feature.close?.()));
     },

@@ -17,6 +17,13 @@ export interface GraphOptions {
   /** Ports by service name (`gateway`, `membership`…); 0 picks a free one. */
   ports?: Partial<Record<string, number>>;
   host?: string;
+  /**
+   * Metrics listeners' ports by service name; 0 picks a free one.
+   * @default each service's own (9090 for the gateway, 9091–9093 for the subgraphs)
+   */
+  metricsPorts?: Partial<Record<string, number>>;
+  /** @default '127.0.0.1' */
+  metricsHost?: string;
   /** Seed an empty database with the sample data set. @default true */
   seed?: boolean;
   supergraphPath?: string;
@@ -29,12 +36,15 @@ export interface GraphOptions {
 export interface RunningSubgraph {
   name: string;
   url: string;
+  metricsUrl: string;
   db: DataSource;
   statements: StatementCounter;
 }
 
 export interface RunningGraph {
   url: string;
+  /** The gateway's metrics listener. */
+  metricsUrl: string;
   subgraphs: Record<string, RunningSubgraph>;
   gateway: Gateway;
   stop(): Promise<void>;
@@ -66,6 +76,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   // One process, one trace resource: its spans tell the services apart by tracer name.
   startTracingFromEnv(process.env, 'compact-graph', logger);
   const host = options.host ?? '127.0.0.1';
+  const metricsHost = options.metricsHost ?? '127.0.0.1';
   const servers: SubgraphServer[] = [];
   const dataSources: DataSource[] = [];
   const running: Record<string, RunningSubgraph> = {};
@@ -98,14 +109,26 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         peers: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
       });
       servers.push(server);
-      const port = options.ports?.[definition.name] ?? definition.defaultPort;
-      const url = await server.listen(port, host);
-      running[definition.name] = { name: definition.name, url, db, statements };
+      const url = await server.listen({
+        port: options.ports?.[definition.name] ?? definition.defaultPort,
+        host,
+        metricsPort: options.metricsPorts?.[definition.name] ?? definition.defaultMetricsPort,
+        metricsHost,
+      });
+      running[definition.name] = {
+        name: definition.name,
+        url,
+        metricsUrl: server.metricsUrl!,
+        db,
+        statements,
+      };
     }
     const gatewayConfig = readGatewayConfig({
       ...process.env,
       PORT: String(options.ports?.gateway ?? 4000),
       HOST: host,
+      METRICS_PORT: String(options.metricsPorts?.gateway ?? 9090),
+      METRICS_HOST: metricsHost,
       LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL,
       ...(options.supergraphPath ? { SUPERGRAPH_PATH: options.supergraphPath } : {}),
       ...Object.fromEntries(
@@ -118,6 +141,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     const url = await gateway.listen();
     return {
       url,
+      metricsUrl: gateway.metricsUrl!,
       subgraphs: running,
       gateway,
       async stop() {

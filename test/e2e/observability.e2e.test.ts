@@ -26,6 +26,7 @@ beforeAll(async () => {
   graph = await startGraph({
     databaseUrl: testDatabaseUrl(),
     ports: { gateway: 0, membership: 0, assessments: 0, funding: 0 },
+    metricsPorts: { gateway: 0, membership: 0, assessments: 0, funding: 0 },
     seed: false,
     logLevel: 'info',
     logDestination: { write: (line: string) => void lines.push(JSON.parse(line)) },
@@ -57,8 +58,9 @@ async function post(query: string, headers: Record<string, string> = {}) {
   return response;
 }
 
-async function metricsOf(url: string): Promise<string> {
-  const response = await fetch(url.replace(/\/graphql$/, '/metrics'));
+/** What Prometheus scrapes from a service's metrics listener. */
+async function metricsOf(metricsUrl: string): Promise<string> {
+  const response = await fetch(metricsUrl);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
   return response.text();
@@ -80,7 +82,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 describe('metrics', () => {
   test('the gateway counts and times each operation and each subgraph call', async () => {
     await post(QUESTION);
-    const text = await metricsOf(graph.url);
+    const text = await metricsOf(graph.metricsUrl);
     const op = { operationName: 'ProjectsByAssessment', operationType: 'query' };
     expect(sample(text, 'graphql_envelop_request', op)).toBeGreaterThan(0);
     expect(sample(text, 'graphql_envelop_request_duration_count', op)).toBeGreaterThan(0);
@@ -107,14 +109,14 @@ describe('metrics', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'query Broken { memberState(iso3: "NGA") { capital } }' }),
     });
-    const text = await metricsOf(graph.url);
+    const text = await metricsOf(graph.metricsUrl);
     const labels = { operationName: 'Broken', phase: 'validate' };
     expect(sample(text, 'graphql_envelop_error_result', labels)).toBe(1);
   });
 
   test.each(SUBGRAPHS)('%s serves its operations, pool and statements', async (name) => {
     await post(QUESTION);
-    const text = await metricsOf(graph.subgraphs[name].url);
+    const text = await metricsOf(graph.subgraphs[name].metricsUrl);
     const service = { service: name };
     // The gateway's calls are anonymous; their root fields tell them apart.
     expect(sample(text, 'graphql_subgraph_requests_total', service)).toBeGreaterThan(0);
@@ -133,13 +135,13 @@ describe('metrics', () => {
   });
 
   test('a subgraph counts errors by code', async () => {
-    const url = graph.subgraphs.membership.url;
+    const { url, metricsUrl } = graph.subgraphs.membership;
     await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'query Bad { memberState(iso3: "12") { name } }' }),
     });
-    const text = await metricsOf(url);
+    const text = await metricsOf(metricsUrl);
     const labels = { operationName: 'Bad', rootFields: 'memberState', code: 'BAD_USER_INPUT' };
     expect(sample(text, 'graphql_subgraph_errors_total', labels)).toBe(1);
   });
@@ -240,7 +242,7 @@ describe('request ids', () => {
     );
     expect(assessments.rootFields).toBe('_entities');
     // Only funding asked assessments: the gateway made no call to it for this operation.
-    const gateway = await metricsOf(graph.url);
+    const gateway = await metricsOf(graph.metricsUrl);
     expect(gateway).toMatch(/subgraphName="funding",operationName="ProjectAssessments"/);
     expect(gateway).not.toMatch(/subgraphName="assessments",operationName="ProjectAssessments"/);
   });
@@ -258,8 +260,8 @@ describe('metrics, flooded', () => {
           body: JSON.stringify({ query: `query Flood${i} { memberState(iso3: "BEL") { name } }` }),
         });
     }
-    for (const url of [graph.url, graph.subgraphs.membership.url]) {
-      const text = await metricsOf(url);
+    for (const metricsUrl of [graph.metricsUrl, graph.subgraphs.membership.metricsUrl]) {
+      const text = await metricsOf(metricsUrl);
       const names = new Set(
         [...text.matchAll(/^\w+\{[^}]*operationName="([^"]*)"/gm)].map((match) => match[1]),
       );

@@ -40,16 +40,22 @@ export async function postGraphQL<T>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
-/** The three subgraphs and the gateway on free ports, over real HTTP, on the run's database. */
+/**
+ * The three subgraphs and the gateway on free ports, over real HTTP, on the run's database.
+ * Silent, unless `logs` is given: then every service's lines at info and above are parsed into it.
+ */
 export async function startTestGraph(
-  options: { supergraphPath?: string; databaseUrl?: string } = {},
+  options: { supergraphPath?: string; databaseUrl?: string; logs?: Record<string, unknown>[] } = {},
 ): Promise<TestGraph> {
+  const { logs, ...rest } = options;
   const graph = await startGraph({
-    ...options,
+    ...rest,
     databaseUrl: options.databaseUrl ?? testDatabaseUrl(),
     ports: { gateway: 0, membership: 0, assessments: 0, funding: 0 },
+    metricsPorts: { gateway: 0, membership: 0, assessments: 0, funding: 0 },
     seed: false,
-    logLevel: 'silent',
+    logLevel: logs ? 'info' : 'silent',
+    logDestination: logs && { write: (line: string) => void logs.push(JSON.parse(line)) },
     poolSize: 4,
   });
   return {

@@ -13,6 +13,7 @@ import { postGraphQL, testDatabaseUrl, type GraphQLResponse } from './graph';
 
 export interface TestSubgraph {
   url: string;
+  metricsUrl: string;
   db: DataSource;
   statements: StatementCounter;
   query<T = Record<string, unknown>>(
@@ -48,9 +49,10 @@ export async function startSubgraph(
         ? undefined
         : new EntityDirectory(async () => buildDataset().membership.entities.map((e) => e.acronym)),
   });
-  const url = await server.listen(0, '127.0.0.1');
+  const url = await server.listen({ port: 0, host: '127.0.0.1', metricsPort: 0 });
   return {
     url,
+    metricsUrl: server.metricsUrl!,
     db: dataSource,
     statements,
     query: (query, variables, headers) => postGraphQL(url, query, variables, headers),

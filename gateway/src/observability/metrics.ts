@@ -81,9 +81,10 @@ function perOperation(registry: Registry, operations: ClientOperations) {
 }
 
 /**
- * Hive Gateway's Prometheus plugin on the gateway's own registry, served at `/metrics`: requests,
- * errors and latency per operation (`graphql_envelop_*`), per subgraph
- * (`graphql_gateway_subgraph_execute_*`) and per upstream HTTP call (`graphql_gateway_fetch_*`).
+ * Hive Gateway's Prometheus plugin on the gateway's own registry: requests, errors and latency
+ * per operation (`graphql_envelop_*`), per subgraph (`graphql_gateway_subgraph_execute_*`) and per
+ * upstream HTTP call (`graphql_gateway_fetch_*`). The metrics listener serves the registry; the
+ * plugin serves nothing on the clients' port.
  */
 export function usePrometheusMetrics(
   registry: Registry,
@@ -103,7 +104,7 @@ export function usePrometheusMetrics(
   return usePrometheus({
     registry,
     log,
-    endpoint: '/metrics',
+    endpoint: false,
     // An error's path holds list indexes, and operation names are the caller's to choose: as
     // labels of the plugin's own metrics they would make series without bound. The metrics
     // below label operations through a bounded set of names instead.

@@ -3,8 +3,9 @@ import type { ClientOperations } from './operations';
 
 /**
  * One JSON line per GraphQL request, written through the request's own logger, which the
- * runtime has already given the request id (the caller's `x-request-id`, or a new UUID). The
- * runtime also forwards that id to every subgraph call and answers it in `x-request-id`.
+ * runtime has already given the request id (the caller's `x-request-id` if it passed the rule,
+ * or a new UUID). The runtime also forwards that id to every subgraph call and answers it in
+ * `x-request-id`.
  */
 export function useRequestLog(graphqlPath: string, operations: ClientOperations): GatewayPlugin {
   const started = new WeakMap<Request, number>();

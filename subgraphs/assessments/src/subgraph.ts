@@ -8,6 +8,7 @@ import { seedAssessments } from './seed/seed-assessments';
 export const assessments: SubgraphDefinition<AssessmentsLoaders> = {
   name: 'assessments',
   defaultPort: 4002,
+  defaultMetricsPort: 9092,
   entities: assessmentsEntities,
   migrations: assessmentsMigrations,
   buildSchema: buildAssessmentsSchema,

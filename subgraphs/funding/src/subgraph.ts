@@ -8,6 +8,7 @@ import { seedFunding } from './seed/seed-funding';
 export const funding: SubgraphDefinition<FundingLoaders> = {
   name: 'funding',
   defaultPort: 4003,
+  defaultMetricsPort: 9093,
   entities: fundingEntities,
   migrations: fundingMigrations,
   buildSchema: buildFundingSchema,

@@ -8,6 +8,7 @@ import { seedMembership } from './seed/seed-membership';
 export const membership: SubgraphDefinition<MembershipLoaders> = {
   name: 'membership',
   defaultPort: 4001,
+  defaultMetricsPort: 9091,
   entities: membershipEntities,
   migrations: membershipMigrations,
   buildSchema: buildMembershipSchema,

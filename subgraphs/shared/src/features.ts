@@ -1,20 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
+import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
 
 /**
  * One concern of a subgraph's server (protection, observability…), kept in its own module: the
- * Apollo plugins and validation rules it adds, extra HTTP routes, what it releases on shutdown.
+ * Apollo plugins and validation rules it adds, the metrics it serves on the operations port, what
+ * it releases on shutdown.
  */
 export interface SubgraphFeature {
   apolloPlugins?: ApolloServerPlugin<BaseContext>[];
   validationRules?: ValidationRule[];
-  routes?: Record<
-    string,
-    (request: IncomingMessage, response: ServerResponse) => Promise<void> | void
-  >;
+  /** Served at `/metrics` on the metrics listener, never on the clients' port. */
+  metrics?: Registry;
   /** Runs around each GraphQL HTTP request (request ids, the server span); calls `next` once. */
   aroundRequest?: (
     request: IncomingMessage,

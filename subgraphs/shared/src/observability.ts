@@ -1,19 +1,14 @@
 import type { SubgraphFeature, SubgraphFeatureDeps } from './features';
-import {
-  createRegistry,
-  databaseMetrics,
-  metricsRoute,
-  operationMetrics,
-} from './observability/metrics';
+import { createRegistry, databaseMetrics, operationMetrics } from './observability/metrics';
 import { observeRequest, operationPlugin } from './observability/requests';
 import { observeStatements, SqlObserver } from './observability/sql';
 import { flushTracing, startTracingFromEnv, tracerFor } from './observability/tracing';
 
 /**
- * Metrics, traces and request ids for operators: Prometheus metrics at `/metrics` (operations,
- * errors, latency, the database pool, SQL statements), OpenTelemetry spans from the HTTP request
- * through GraphQL execution to each SQL statement when `OTEL_EXPORTER_OTLP_ENDPOINT` is set,
- * and the request id on every log line.
+ * Metrics, traces and request ids for operators: Prometheus metrics for the metrics listener
+ * (operations, errors, latency, the database pool, SQL statements), OpenTelemetry spans from the
+ * HTTP request through GraphQL execution to each SQL statement when `OTEL_EXPORTER_OTLP_ENDPOINT`
+ * is set, and the request id on every log line.
  */
 export function observability({ name, db, logger, env }: SubgraphFeatureDeps): SubgraphFeature {
   startTracingFromEnv(env, name, logger);
@@ -25,7 +20,7 @@ export function observability({ name, db, logger, env }: SubgraphFeatureDeps): S
   return {
     apolloPlugins: [operationPlugin(tracer, metrics, logger)],
     aroundRequest: observeRequest(tracer),
-    routes: { '/metrics': metricsRoute(registry) },
+    metrics: registry,
     async close() {
       stopObserving();
       registry.clear();

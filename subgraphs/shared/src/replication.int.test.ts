@@ -28,7 +28,7 @@ beforeAll(async () => {
     (pool as unknown as EventEmitter).on('acquire', () => (taken[name as keyof typeof taken] += 1));
   }
   server = await createServerFor(membership, { db, logger: createLogger('membership', 'silent') });
-  url = await server.listen(0, '127.0.0.1');
+  url = await server.listen({ port: 0, host: '127.0.0.1', metricsPort: 0 });
 });
 afterAll(async () => {
   await server?.stop();
@@ -52,4 +52,13 @@ test('reads in a mutation, and outside any request, stay on the primary', () => 
   expect(runInRequestScope({ requestId: 'r', operationType: 'mutation' }, mode)).toBe('master');
   expect(runInRequestScope({ requestId: 'r', operationType: 'query' }, mode)).toBe('slave');
   expect(runInRequestScope({ requestId: 'r' }, mode)).toBe('master');
+});
+
+test('the metrics listener shows the primary’s pool and each replica’s apart', async () => {
+  const text = await (await fetch(server.metricsUrl!)).text();
+  for (const pool of ['primary', 'replica1']) {
+    expect(text).toMatch(
+      new RegExp(`^db_pool_max_connections\\{pool="${pool}",service="membership"\\} 2$`, 'm'),
+    );
+  }
 });

@@ -15,7 +15,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function runSubgraph(definition: SubgraphDefinition<unknown>): Promise<void> {
   const logger = createLogger(definition.name);
   try {
-    const config = readSubgraphConfig(definition.name, definition.defaultPort);
+    const config = readSubgraphConfig(definition);
     if (!config.databaseUrl) {
       throw new ConfigError(
         'DATABASE_URL is required to run a subgraph alone (for example postgresql://postgres@127.0.0.1:5432/postgres). `npm start` runs the whole graph on an embedded database instead.',
@@ -39,8 +39,8 @@ export async function runSubgraph(definition: SubgraphDefinition<unknown>): Prom
       }),
     );
     const server = await createServerFor(definition, { db: dataSource, logger, peers, config });
-    const url = await server.listen(config.port, config.host);
-    logger.info({ url }, `${definition.name} subgraph ready`);
+    const url = await server.listen(config);
+    logger.info({ url, metricsUrl: server.metricsUrl }, `${definition.name} subgraph ready`);
 
     let stopping = false;
     const stop = async (signal: string) => {

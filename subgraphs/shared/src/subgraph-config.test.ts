@@ -1,10 +1,11 @@
 import { readSubgraphConfig } from './subgraph-config';
 
 const primary = 'postgresql://compact@db-primary:5432/compact';
+const funding = { name: 'funding', defaultPort: 4003, defaultMetricsPort: 9093 };
 
 test('DATABASE_REPLICA_URLS lists read replicas, comma-separated', () => {
-  expect(readSubgraphConfig('funding', 4003, { DATABASE_URL: primary }).replicaUrls).toEqual([]);
-  const config = readSubgraphConfig('funding', 4003, {
+  expect(readSubgraphConfig(funding, { DATABASE_URL: primary }).replicaUrls).toEqual([]);
+  const config = readSubgraphConfig(funding, {
     DATABASE_URL: primary,
     DATABASE_REPLICA_URLS:
       'postgresql://compact@db-1:5432/compact, postgres://compact@db-2/compact',
@@ -25,6 +26,21 @@ test.each([
     'DATABASE_REPLICA_URLS needs DATABASE_URL, the primary they replicate',
   ],
 ])('a bad replica setting names its variable and never echoes a URL: %p', (env, message) => {
-  expect(() => readSubgraphConfig('funding', 4003, env)).toThrow(message);
-  expect(() => readSubgraphConfig('funding', 4003, env)).not.toThrow(/secret/);
+  expect(() => readSubgraphConfig(funding, env)).toThrow(message);
+  expect(() => readSubgraphConfig(funding, env)).not.toThrow(/secret/);
+});
+
+test('metrics listen on the loopback address, on their own port, unless told otherwise', () => {
+  expect(readSubgraphConfig(funding, {})).toMatchObject({
+    port: 4003,
+    host: '0.0.0.0',
+    metricsPort: 9093,
+    metricsHost: '127.0.0.1',
+  });
+  expect(
+    readSubgraphConfig(funding, { METRICS_PORT: '19093', METRICS_HOST: '0.0.0.0' }),
+  ).toMatchObject({ metricsPort: 19093, metricsHost: '0.0.0.0' });
+  expect(() => readSubgraphConfig(funding, { METRICS_PORT: 'ninety' })).toThrow(
+    'METRICS_PORT must be an integer from 0 to 65535; got "ninety"',
+  );
 });

@@ -1,5 +1,6 @@
 import { ConfigError, envBool, envInt, envOptional, envPort, envString, envUrl } from './env';
 import { readSigningSecrets } from './gateway-signature';
+import type { SubgraphDefinition } from './subgraph';
 
 /** Settings every subgraph reads from its environment, each with its variable named. */
 export interface SubgraphConfig {
@@ -7,6 +8,13 @@ export interface SubgraphConfig {
   port: number;
   /** `HOST` @default '0.0.0.0' */
   host: string;
+  /** `METRICS_PORT`: where Prometheus scrapes `/metrics`. @default the subgraph's own (9091–9093) */
+  metricsPort: number;
+  /**
+   * `METRICS_HOST`: the metrics listener's address; metrics name operations and peers, so only
+   * the operator's network may reach it. @default '127.0.0.1'
+   */
+  metricsHost: string;
   /** `DATABASE_URL`: PostgreSQL server; required when the subgraph runs alone. */
   databaseUrl: string | undefined;
   /**
@@ -31,9 +39,14 @@ export interface SubgraphConfig {
   gatewaySigningSecrets: string[];
 }
 
+/** What a subgraph's settings default to. */
+export type SubgraphDefaults = Pick<
+  SubgraphDefinition,
+  'name' | 'defaultPort' | 'defaultMetricsPort'
+>;
+
 export function readSubgraphConfig(
-  name: string,
-  defaultPort: number,
+  { name, defaultPort, defaultMetricsPort }: SubgraphDefaults,
   env: Record<string, string | undefined> = process.env,
 ): SubgraphConfig {
   const schema = envString(env, 'DATABASE_SCHEMA', name);
@@ -43,6 +56,8 @@ export function readSubgraphConfig(
   return {
     port: envPort(env, 'PORT', defaultPort),
     host: envString(env, 'HOST', '0.0.0.0'),
+    metricsPort: envPort(env, 'METRICS_PORT', defaultMetricsPort),
+    metricsHost: envString(env, 'METRICS_HOST', '127.0.0.1'),
     databaseUrl: envUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
     replicaUrls: readReplicaUrls(env),
     databaseSchema: schema,

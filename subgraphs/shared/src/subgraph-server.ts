@@ -10,6 +10,7 @@ import { createSignatureCheck } from './gateway-signature';
 import { rawPath } from './raw-path';
 import type { SubgraphFeature } from './features';
 import type { Logger } from './logger';
+import { createMetricsListener, urlHost } from './observability/metrics-listener';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -33,9 +34,24 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   features?: SubgraphFeature[];
 }
 
+/** Where a subgraph listens: clients on one port, Prometheus on another. */
+export interface ListenAddresses {
+  /** 0 picks a free port. */
+  port: number;
+  /** @default '0.0.0.0' */
+  host?: string;
+  /** The metrics listener's port; 0 picks a free one. */
+  metricsPort: number;
+  /** @default '127.0.0.1' */
+  metricsHost?: string;
+}
+
 export interface SubgraphServer {
   readonly server: Server;
-  listen(port: number, host?: string): Promise<string>;
+  /** Starts both listeners; resolves to the GraphQL URL. */
+  listen(addresses: ListenAddresses): Promise<string>;
+  /** The metrics listener's URL once listening. */
+  readonly metricsUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -89,15 +105,17 @@ async function parseBody(request: IncomingMessage, limit: number): Promise<unkno
 
 /**
  * Serves one subgraph over node:http: GraphQL at `/graphql` (GET and POST), liveness at
- * `/health`, readiness at `/ready`. A thin adapter rather than a web framework, since it routes
- * three paths.
+ * `/health`, readiness at `/ready`, and its features' metrics on a listener of their own. A thin
+ * adapter rather than a web framework, since it routes three paths.
  */
 export async function createSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<SubgraphServer> {
   const limit = options.maxBodyBytes ?? 1_048_576;
   const features = options.features ?? [];
-  const routes = Object.assign({}, ...features.map((feature) => feature.routes));
+  const registry = features.find((feature) => feature.metrics)?.metrics;
+  const metrics = registry && createMetricsListener(registry);
+  let metricsUrl: string | undefined;
   const arounds = features.flatMap((feature) => feature.aroundRequest ?? []);
   const { logger } = options;
   const checkSignature = createSignatureCheck(options.gatewaySigningSecrets ?? []);
@@ -178,9 +196,6 @@ export async function createSubgraphServer<TContext extends BaseContext>(
           });
         }
         default:
-          if (Object.hasOwn(routes, url.pathname) && rawPath(request.url) === url.pathname) {
-            return routes[url.pathname](request, response);
-          }
           return sendJson(response, 404, {
             errors: [
               {
@@ -210,25 +225,37 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     });
   });
 
+  const closeServer = () =>
+    new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+
   return {
     server,
-    listen(port, host = '0.0.0.0') {
-      return new Promise((resolve, reject) => {
+    get metricsUrl() {
+      return metricsUrl;
+    },
+    async listen({ port, host = '0.0.0.0', metricsPort, metricsHost = '127.0.0.1' }) {
+      await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
-          const address = server.address() as AddressInfo;
-          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-          resolve(`http://${shownHost}:${address.port}/graphql`);
+          resolve();
         });
       });
+      try {
+        metricsUrl = await metrics?.listen(metricsPort, metricsHost);
+      } catch (error) {
+        await closeServer();
+        throw error;
+      }
+      const address = server.address() as AddressInfo;
+      return `http://${urlHost(host)}:${address.port}/graphql`;
     },
     async stop() {
       await apollo.stop();
+      // Scrapes go on while requests drain; the registry is cleared only once they have stopped.
+      await metrics?.close();
       await Promise.all(features.map((feature) => feature.close?.()));
-      if (server.listening) {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-      }
+      await closeServer();
     },
   };
 }

@@ -19,6 +19,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   /** Also the default PostgreSQL schema and the name in the supergraph. */
   name: string;
   defaultPort: number;
+  /** Where its metrics listener listens unless `METRICS_PORT` says otherwise. */
+  defaultMetricsPort: number;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -40,6 +40,7 @@ export async function startExtraGateway(
     ...(process.env.GATEWAY_SIGNING_SECRET
       ? { GATEWAY_SIGNING_SECRET: process.env.GATEWAY_SIGNING_SECRET }
       : {}),
+    METRICS_PORT: '0',
     ...Object.fromEntries(
       Object.entries(subgraphUrls).map(([name, url]) => [
         `SUBGRAPH_${name.toUpperCase()}_URL`,

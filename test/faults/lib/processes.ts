@@ -48,7 +48,14 @@ export class Service {
 
   start(): void {
     const child = spawn(process.execPath, [this.entry], {
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
+      // Metrics on a free port: a fixed one could be taken on the machine that runs the tests.
+      env: {
+        ...process.env,
+        ...this.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        METRICS_PORT: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.pipe(this.log, { end: false });

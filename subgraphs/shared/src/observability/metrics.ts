@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { StatementCounter } from '../statements';
@@ -17,15 +16,6 @@ export function createRegistry(service: string): Registry {
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
   return registry;
-}
-
-/** Serves a registry in Prometheus' text format. */
-export function metricsRoute(registry: Registry) {
-  return async (_request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const body = await registry.metrics();
-    response.writeHead(200, { 'content-type': registry.contentType });
-    response.end(body);
-  };
 }
 
 /**

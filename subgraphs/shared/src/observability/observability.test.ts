@@ -19,18 +19,37 @@ afterEach(() => stopTracing());
 
 test.each([
   ['abc', 'abc'],
+  ['abc-123_DEF.456', 'abc-123_DEF.456'],
   ['0190d4c0-7e3a-7000-8000-1234567890ab', '0190d4c0-7e3a-7000-8000-1234567890ab'],
+  [
+    'Root=1-67891233-abcdef012345678912345678;Sampled=1',
+    'Root=1-67891233-abcdef012345678912345678;Sampled=1',
+  ],
+  ['105445aa7843bc8bf206b12000100000/1;o=1', '105445aa7843bc8bf206b12000100000/1;o=1'],
+  ['q83vEjRWeJA+ASNFZ4mrzQ==', 'q83vEjRWeJA+ASNFZ4mrzQ=='],
+  ['x'.repeat(128), 'x'.repeat(128)],
   [['first', 'second'], 'first'],
 ])('a plausible request id is kept: %p', (header, id) => {
   expect(acceptRequestId(header)).toBe(id);
 });
 
-test.each([undefined, '', 'has spaces', 'x'.repeat(129), 'line\nbreak', 'café'])(
-  'anything else is replaced by a new UUID: %p',
-  (header) => {
-    expect(acceptRequestId(header)).toMatch(/^[0-9a-f-]{36}$/);
-  },
-);
+test.each([
+  undefined,
+  null,
+  '',
+  'has spaces',
+  'x'.repeat(129),
+  'line\nbreak',
+  'tab\tinside',
+  'café',
+  '<script>alert(1)</script>',
+  '"quoted"',
+  "it's",
+  'a&b',
+  'back\\slash',
+])('anything else is replaced by a new UUID: %p', (header) => {
+  expect(acceptRequestId(header)).toMatch(/^[0-9a-f-]{36}$/);
+});
 
 test('tracing is off unless an OTLP endpoint is set', () => {
   const logger = createLogger('test', 'silent');

@@ -24,11 +24,15 @@ export function currentRequest(): RequestScope | undefined {
   return storage.getStore();
 }
 
-// Printable ASCII without spaces, as load balancers and tracers make them (UUIDs, hex, base64);
-// anything else is replaced, so a caller cannot put arbitrary text into every log line.
-const ACCEPTED_ID = /^[\x21-\x7e]{1,128}$/;
+// Letters, digits and `-._:;=+/`: what load balancers and tracers make ids of (UUIDs, hex,
+// base64, `Root=1-…;Parent=…`, `…/1;o=1`), and nothing markup, quoting or a log line gives a
+// meaning to. Anything else is replaced, so a caller cannot put arbitrary text into every line.
+const ACCEPTED_ID = /^[A-Za-z0-9._:;=+/-]{1,128}$/;
 
-/** The caller's request id when it is a plausible one, otherwise a new UUID. */
+/**
+ * The caller's request id when it is a plausible one, otherwise a new UUID. Every service applies
+ * this rule, the gateway before anything reads the request.
+ */
 export function acceptRequestId(header: string | string[] | null | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value && ACCEPTED_ID.test(value) ? value : randomUUID();
