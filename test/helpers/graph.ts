@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { startGraph, type RunningGraph } from '../../scripts/lib/graph';
 import { createTestDatabase, migrateAndSeed } from './database';
 
@@ -40,16 +41,21 @@ export async function postGraphQL<T>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
+export interface TestGraphOptions {
+  supergraphPath?: string;
+  databaseUrl?: string;
+  /** Where every service writes its log lines, from level `info`. @default nowhere */
+  logDestination?: DestinationStream;
+}
+
 /** The three subgraphs and the gateway on free ports, over real HTTP, on the run's database. */
-export async function startTestGraph(
-  options: { supergraphPath?: string; databaseUrl?: string } = {},
-): Promise<TestGraph> {
+export async function startTestGraph(options: TestGraphOptions = {}): Promise<TestGraph> {
   const graph = await startGraph({
     ...options,
     databaseUrl: options.databaseUrl ?? testDatabaseUrl(),
     ports: { gateway: 0, membership: 0, assessments: 0, funding: 0 },
     seed: false,
-    logLevel: 'silent',
+    logLevel: options.logDestination ? 'info' : 'silent',
     poolSize: 4,
   });
   return {
@@ -65,10 +71,12 @@ export async function startTestGraph(
  * A graph on a database of its own, seeded: for tests that write, so their changes never reach
  * the tests that read the shared seed. Stopping it drops the database.
  */
-export async function startWritableGraph(): Promise<TestGraph & { databaseUrl: string }> {
+export async function startWritableGraph(
+  options: Pick<TestGraphOptions, 'logDestination'> = {},
+): Promise<TestGraph & { databaseUrl: string }> {
   const database = await createTestDatabase();
   await migrateAndSeed(database.url);
-  const graph = await startTestGraph({ databaseUrl: database.url });
+  const graph = await startTestGraph({ ...options, databaseUrl: database.url });
   return {
     ...graph,
     databaseUrl: database.url,

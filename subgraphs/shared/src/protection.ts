@@ -2,12 +2,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { validate } from 'graphql';
 import type { SubgraphFeature, SubgraphFeatureDeps } from './features';
 import { checkTokens, limitRules, readOperationLimits } from './protection/limits';
+import { badStringRefusal } from './protection/strings';
 
 /**
  * Limits that keep a subgraph answering when callers reach it directly: the same operation
- * limits as the gateway's (depth, aliases, directives, tokens, cost), each refusal a GraphQL
- * error with its code and status 400. Page sizes are capped by the connections themselves and
- * the body size by the server.
+ * limits as the gateway's (depth, aliases, directives, tokens, cost), and strings PostgreSQL could
+ * not store refused as the caller's error; each refusal a GraphQL error with its code and status
+ * 400. Page sizes are capped by the connections themselves and the body size by the server.
  */
 export function protection({ env }: SubgraphFeatureDeps): SubgraphFeature {
   const limits = readOperationLimits(env);
@@ -29,9 +30,11 @@ export function protection({ env }: SubgraphFeatureDeps): SubgraphFeature {
             throw error;
           }
         },
-        async didResolveOperation({ schema, document }) {
+        async didResolveOperation({ schema, document, request }) {
           const [error] = validate(schema, document, rules);
           if (error) throw error;
+          const badString = badStringRefusal(document, request.variables);
+          if (badString) throw badString;
         },
       };
     },
