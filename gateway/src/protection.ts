@@ -7,6 +7,7 @@ import { useOperationLimits } from './protection/limits';
 import { useMalformedRequests } from './protection/malformed';
 import { useRateLimit } from './protection/rate-limit';
 import { useStringCheck } from './protection/strings';
+import { useNoSuggestions } from './protection/suggestions';
 import { retryOptions } from './protection/budget';
 import { useSubgraphResilience } from './protection/resilience';
 
@@ -60,6 +61,7 @@ export function protection({ logger, env }: FeatureDeps): GatewayFeature {
       useMalformedRequests(),
       useOperationLimits(config.limits),
       useStringCheck(),
+      ...(config.introspection ? [] : [useNoSuggestions()]),
       useSubgraphResilience(config, logger),
     ],
     close: async () => {

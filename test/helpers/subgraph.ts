@@ -4,7 +4,7 @@ import { execute, parse } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createDatabase } from '../../subgraphs/shared/src/database';
 import { createLogger } from '../../subgraphs/shared/src/logger';
-import { createServerFor } from '../../subgraphs/shared/src/serve';
+import { createServerFor, type ServeOptions } from '../../subgraphs/shared/src/serve';
 import type { StatementCounter } from '../../subgraphs/shared/src/statements';
 import type { SubgraphDefinition } from '../../subgraphs/shared/src/subgraph';
 import { postGraphQL, testDatabaseUrl, type GraphQLResponse } from './graph';
@@ -24,7 +24,11 @@ export interface TestSubgraph {
 /** One subgraph alone on a free port, as a partner agency reaches it, on the run's database. */
 export async function startSubgraph(
   definition: SubgraphDefinition<unknown>,
-  options: { peers?: Record<string, string>; databaseUrl?: string } = {},
+  options: {
+    peers?: Record<string, string>;
+    databaseUrl?: string;
+    config?: ServeOptions['config'];
+  } = {},
 ): Promise<TestSubgraph> {
   const { dataSource, statements } = createDatabase({
     url: options.databaseUrl ?? testDatabaseUrl(),
@@ -38,6 +42,7 @@ export async function startSubgraph(
     db: dataSource,
     logger: createLogger(definition.name, 'silent'),
     peers: options.peers,
+    config: options.config,
   });
   const url = await server.listen(0, '127.0.0.1');
   return {

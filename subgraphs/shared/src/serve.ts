@@ -27,7 +27,8 @@ export async function createServerFor<TLoaders>(
   const { schema } = await definition.buildSchema();
   const peerUrls = { ...definition.peers, ...peers };
   const authenticate = createAuthenticator(auth ?? readAuthConfig());
-  const featureDeps = { name: definition.name, db, logger, env: process.env };
+  const introspection = config.introspection ?? true;
+  const featureDeps = { name: definition.name, db, logger, env: process.env, introspection };
   return createSubgraphServer<SubgraphContext<TLoaders>>({
     name: definition.name,
     schema,
@@ -49,7 +50,7 @@ export async function createServerFor<TLoaders>(
     },
     features: [protection(featureDeps), observability(featureDeps)],
     exposeErrorDetails: config.exposeErrorDetails,
-    introspection: config.introspection,
+    introspection,
     maxBodyBytes: config.maxBodyBytes,
   });
 }
