@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 import { refusal } from './protection/refusal';
 
 /** Error codes the graph returns in `extensions.code`, besides GraphQL's own. */
@@ -18,4 +18,19 @@ export function badUserInput(message: string, argument?: string, status?: number
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions },
   });
+}
+
+/**
+ * A client error whose cause is for operators only, such as the table and columns of a
+ * constraint a write broke: the caller gets the message and the code, and the error formatter
+ * logs `logged` with the request's id.
+ */
+export class LoggedClientError extends GraphQLError {
+  constructor(
+    message: string,
+    extensions: GraphQLErrorExtensions,
+    readonly logged: Record<string, unknown>,
+  ) {
+    super(message, { extensions });
+  }
 }
