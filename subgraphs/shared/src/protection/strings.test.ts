@@ -61,6 +61,14 @@ test('a variable is checked where it is used, with the path of its place', () =>
   });
 });
 
+test('a variable used in several places is named by the first', () => {
+  const document = parse(
+    'query ($code: String) { a: project(code: $code) { id } b: projects(filter: { leadEntity: [$code] }) { id } }',
+  );
+  expect(findBadString(document, { code: '\u0000' })?.argument).toBe('code');
+  expect(findBadString(document, { code: 'fine' })).toBeUndefined();
+});
+
 test('a variable left out is checked by its default; one never used is not looked at', () => {
   const document = parse('query ($code: String = "A\\u0000") { project(code: $code) { id } }');
   expect(findBadString(document, {})).toEqual({ argument: 'code', problem: NUL });

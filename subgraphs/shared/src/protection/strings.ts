@@ -53,32 +53,15 @@ export interface BadString {
 }
 
 /**
- * The first string PostgreSQL could not store in the arguments an operation passes, whether
- * written in the document or sent as variables: every field and directive argument, with the
- * input objects and lists inside it, and variables (or their defaults) wherever they are used.
- * JSON scalars such as `_entities`' representations are walked too. Iterative, so a deeply nested
- * variable costs memory, not the stack.
+ * The first bad string below the steps given, in document order. A variable met in a literal is
+ * handed to `onVariable` with its place; iterative, so a deeply nested value costs memory, not
+ * the stack.
  */
-export function findBadString(
-  document: DocumentNode,
-  variables: Readonly<Record<string, unknown>> | null | undefined,
+function firstBad(
+  start: Step[],
+  onVariable: (name: string, place: Step) => void = () => {},
 ): BadString | undefined {
-  const defaults = new Map<string, ValueNode[]>();
-  const roots: Step[] = [];
-  visit(document, {
-    VariableDefinition(node) {
-      if (!node.defaultValue) return false;
-      const name = node.variable.name.value;
-      defaults.set(name, [...(defaults.get(name) ?? []), node.defaultValue]);
-      return false;
-    },
-    Argument(node) {
-      roots.push({ value: node.value, literal: true, key: node.name.value });
-      return false;
-    },
-  });
-
-  const stack = roots.reverse();
+  const stack = [...start].reverse();
   const push = (value: unknown, literal: boolean, key: string | number, parent?: Step) =>
     stack.push({ value, literal, key, parent });
   while (stack.length > 0) {
@@ -102,13 +85,7 @@ export function findBadString(
           push(field.value, true, field.name.value, step);
         }
       } else if (node.kind === Kind.VARIABLE) {
-        const name = node.name.value;
-        // A variable stands where it is used: its value gets the argument's path.
-        if (variables && Object.hasOwn(variables, name)) {
-          push(variables[name], false, step.key, step.parent);
-        } else {
-          for (const given of defaults.get(name) ?? []) push(given, true, step.key, step.parent);
-        }
+        onVariable(node.name.value, step);
       }
       continue;
     }
@@ -121,6 +98,81 @@ export function findBadString(
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value).reverse()) push(item, false, key, step);
     }
+  }
+  return undefined;
+}
+
+/** A variable where it is first used, and what its default holds if it is not sent. */
+interface Usage {
+  name: string;
+  place: Step;
+  badDefault?: BadString;
+}
+
+/** What a document itself holds: a bad literal, or the variables to look at per request. */
+type Plan = { literal: BadString } | { literal?: undefined; usages: Usage[] };
+
+// Parsed documents are cached by the gateway and by Apollo Server, so the same object comes
+// back for the same operation: it is walked once, and each request walks only its variables.
+const plans = new WeakMap<DocumentNode, Plan>();
+
+function planOf(document: DocumentNode): Plan {
+  const known = plans.get(document);
+  if (known) return known;
+  const defaults = new Map<string, ValueNode[]>();
+  const roots: Step[] = [];
+  visit(document, {
+    VariableDefinition(node) {
+      const name = node.variable.name.value;
+      if (node.defaultValue) defaults.set(name, [...(defaults.get(name) ?? []), node.defaultValue]);
+      return false;
+    },
+    Argument(node) {
+      roots.push({ value: node.value, literal: true, key: node.name.value });
+      return false;
+    },
+  });
+  const usages = new Map<string, Usage>();
+  const literal = firstBad(roots, (name, place) => {
+    if (!usages.has(name)) usages.set(name, { name, place });
+  });
+  for (const usage of usages.values()) {
+    // A variable stands where it is used: its default, like its value, gets that place's path.
+    const { key, parent } = usage.place;
+    const given = (defaults.get(usage.name) ?? []).map((value) => ({
+      value,
+      literal: true,
+      key,
+      parent,
+    }));
+    usage.badDefault = firstBad(given);
+  }
+  const plan: Plan = literal ? { literal } : { usages: [...usages.values()] };
+  plans.set(document, plan);
+  return plan;
+}
+
+/**
+ * The first string PostgreSQL could not store in the arguments an operation passes: written in
+ * the document (every field and directive argument, with the input objects and lists inside it)
+ * or sent as variables (or their defaults), JSON scalars such as `_entities`' representations
+ * included. A variable's path is that of the place it is first used.
+ */
+export function findBadString(
+  document: DocumentNode,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+): BadString | undefined {
+  const plan = planOf(document);
+  if (plan.literal) return plan.literal;
+  for (const { name, place, badDefault } of plan.usages) {
+    if (!variables || !Object.hasOwn(variables, name)) {
+      if (badDefault) return badDefault;
+      continue;
+    }
+    const found = firstBad([
+      { value: variables[name], literal: false, key: place.key, parent: place.parent },
+    ]);
+    if (found) return found;
   }
   return undefined;
 }
