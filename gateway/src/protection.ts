@@ -6,6 +6,8 @@ import { useCsrfPrevention } from './protection/csrf';
 import { useOperationLimits } from './protection/limits';
 import { useMalformedRequests } from './protection/malformed';
 import { useRateLimit } from './protection/rate-limit';
+import { useStringCheck } from './protection/strings';
+import { useNoSuggestions } from './protection/suggestions';
 import { retryOptions } from './protection/budget';
 import { useSubgraphResilience } from './protection/resilience';
 
@@ -14,7 +16,7 @@ const GRAPHQL_PATH = '/graphql';
 /**
  * Limits, timeouts, retries, a circuit breaker per subgraph and rate limits that keep the
  * gateway answering: with what it can when a subgraph fails, and with a clear refusal (a code,
- * never a 500) when a caller asks too much.
+ * never a 500) when a caller asks too much or sends a string the database cannot store.
  */
 export function protection({ logger, env }: FeatureDeps): GatewayFeature {
   const config = readProtectionConfig(env);
@@ -58,6 +60,8 @@ export function protection({ logger, env }: FeatureDeps): GatewayFeature {
       ...(config.csrfPrevention ? [useCsrfPrevention()] : []),
       useMalformedRequests(),
       useOperationLimits(config.limits),
+      useStringCheck(),
+      ...(config.introspection ? [] : [useNoSuggestions()]),
       useSubgraphResilience(config, logger),
     ],
     close: async () => {

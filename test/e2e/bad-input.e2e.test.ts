@@ -10,7 +10,8 @@ import { confidentialIds, targets, untrustedAuthorizations } from './support/sec
  * Thousands of generated malformed bodies, queries, variables, tokens and headers, sent to the
  * gateway and to each subgraph. Whatever comes in, a service answers with no 5xx (a deliberate
  * 503 aside), no stack trace or SQL, nothing an anonymous caller may not see, keeps answering
- * normal queries, and gives its memory back. The seed makes every run send the same inputs;
+ * normal queries, and gives its memory back; a string PostgreSQL cannot store is refused with
+ * BAD_USER_INPUT. The seed makes every run send the same inputs;
  * BAD_INPUT_SEED replays another.
  */
 
@@ -91,11 +92,18 @@ async function send(base: string, target: string, input: BadInput, secrets: stri
     const found = leak.exec(text)?.[0];
     if (found && !sent.includes(found)) problem(`leaks ${JSON.stringify(found)}`);
   }
-  let data = '';
+  let answer: { data?: unknown; errors?: { extensions?: { code?: string } }[] } | undefined;
   try {
-    data = JSON.stringify((JSON.parse(text) as { data?: unknown }).data ?? null);
+    answer = JSON.parse(text);
   } catch {
     // Not JSON (an HTML page, an empty 204): only the text is checked.
+  }
+  const data = answer ? JSON.stringify(answer.data ?? null) : '';
+  if (input.refusedWith && !input.headers.authorization) {
+    const code = answer?.errors?.[0]?.extensions?.code;
+    if (response.status !== 400 || code !== input.refusedWith) {
+      problem(`answered ${response.status} ${code ?? 'without a code'}, not ${input.refusedWith}`);
+    }
   }
   for (const id of secrets) {
     if (data.includes(id)) problem(`shows confidential ${id} in data`);

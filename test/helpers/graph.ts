@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { startGraph, type RunningGraph } from '../../scripts/lib/graph';
 import { createTestDatabase, migrateAndSeed } from './database';
 
@@ -40,13 +41,17 @@ export async function postGraphQL<T>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
-/**
- * The three subgraphs and the gateway on free ports, over real HTTP, on the run's database.
- * Silent, unless `logs` is given: then every service's lines at info and above are parsed into it.
- */
-export async function startTestGraph(
-  options: { supergraphPath?: string; databaseUrl?: string; logs?: Record<string, unknown>[] } = {},
-): Promise<TestGraph> {
+export interface TestGraphOptions {
+  supergraphPath?: string;
+  databaseUrl?: string;
+  /** Where every service writes its log lines, from level `info`. @default nowhere */
+  logDestination?: DestinationStream;
+  /** Every service's lines at info and above, parsed, are pushed here. */
+  logs?: Record<string, unknown>[];
+}
+
+/** The three subgraphs and the gateway on free ports, over real HTTP, on the run's database. */
+export async function startTestGraph(options: TestGraphOptions = {}): Promise<TestGraph> {
   const { logs, ...rest } = options;
   const graph = await startGraph({
     ...rest,
@@ -54,8 +59,10 @@ export async function startTestGraph(
     ports: { gateway: 0, membership: 0, assessments: 0, funding: 0 },
     metricsPorts: { gateway: 0, membership: 0, assessments: 0, funding: 0 },
     seed: false,
-    logLevel: logs ? 'info' : 'silent',
-    logDestination: logs && { write: (line: string) => void logs.push(JSON.parse(line)) },
+    logLevel: logs || options.logDestination ? 'info' : 'silent',
+    logDestination:
+      options.logDestination ??
+      (logs && { write: (line: string) => void logs.push(JSON.parse(line)) }),
     poolSize: 4,
   });
   return {
@@ -71,10 +78,12 @@ export async function startTestGraph(
  * A graph on a database of its own, seeded: for tests that write, so their changes never reach
  * the tests that read the shared seed. Stopping it drops the database.
  */
-export async function startWritableGraph(): Promise<TestGraph & { databaseUrl: string }> {
+export async function startWritableGraph(
+  options: Pick<TestGraphOptions, 'logDestination'> = {},
+): Promise<TestGraph & { databaseUrl: string }> {
   const database = await createTestDatabase();
   await migrateAndSeed(database.url);
-  const graph = await startTestGraph({ databaseUrl: database.url });
+  const graph = await startTestGraph({ ...options, databaseUrl: database.url });
   return {
     ...graph,
     databaseUrl: database.url,

@@ -6,7 +6,7 @@ import { createDatabase } from '../../subgraphs/shared/src/database';
 import { buildDataset } from '../../subgraphs/shared/src/dataset/build';
 import { EntityDirectory } from '../../subgraphs/shared/src/entity-directory';
 import { createLogger } from '../../subgraphs/shared/src/logger';
-import { createServerFor } from '../../subgraphs/shared/src/serve';
+import { createServerFor, type ServeOptions } from '../../subgraphs/shared/src/serve';
 import type { StatementCounter } from '../../subgraphs/shared/src/statements';
 import type { SubgraphDefinition } from '../../subgraphs/shared/src/subgraph';
 import { postGraphQL, testDatabaseUrl, type GraphQLResponse } from './graph';
@@ -30,7 +30,11 @@ export interface TestSubgraph {
  */
 export async function startSubgraph(
   definition: SubgraphDefinition<unknown>,
-  options: { peers?: Record<string, string>; databaseUrl?: string } = {},
+  options: {
+    peers?: Record<string, string>;
+    databaseUrl?: string;
+    config?: ServeOptions['config'];
+  } = {},
 ): Promise<TestSubgraph> {
   const { dataSource, statements } = createDatabase({
     url: options.databaseUrl ?? testDatabaseUrl(),
@@ -48,6 +52,7 @@ export async function startSubgraph(
       options.peers?.membership || definition.listEntities
         ? undefined
         : new EntityDirectory(async () => buildDataset().membership.entities.map((e) => e.acronym)),
+    config: options.config,
   });
   const url = await server.listen({ port: 0, host: '127.0.0.1', metricsPort: 0 });
   return {

@@ -11,7 +11,10 @@ export interface ProtectionConfig {
   maxBodyBytes: number;
   /** `MAX_BATCH_OPERATIONS`: operations in one batched request; 0 refuses batches. @default 10 */
   maxBatchOperations: number;
-  /** `INTROSPECTION`: serve introspection queries (analysts' IDE uses them). @default true */
+  /**
+   * `INTROSPECTION`: serve introspection queries (analysts' IDE uses them); when false, errors
+   * do not suggest names ("Did you mean …?") either. @default true
+   */
   introspection: boolean;
   /**
    * `CSRF_PREVENTION`: refuse form and text POSTs (which a browser sends cross-site without a

@@ -2,8 +2,11 @@ import { startWritableGraph, type TestGraph } from '../../../test/helpers/graph'
 import { as } from '../../../test/helpers/tokens';
 
 let graph: TestGraph & { databaseUrl: string };
+const lines: Record<string, unknown>[] = [];
 beforeAll(async () => {
-  graph = await startWritableGraph();
+  graph = await startWritableGraph({
+    logDestination: { write: (line: string) => void lines.push(JSON.parse(line)) },
+  });
 });
 afterAll(() => graph?.stop());
 
@@ -77,6 +80,46 @@ test('a stale update is refused with CONFLICT and changes nothing', async () => 
   expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
   expect(
     await count(`SELECT count(*) AS n FROM membership.entity WHERE name = 'Lost update'`),
+  ).toBe(0);
+});
+
+test('a duplicate is CONFLICT with what to do; the table, column and constraint go to the log only', async () => {
+  const admin = await as(['admin']);
+  const duplicate = { acronym: 'UNODC', name: 'A second UNODC', kind: 'UN_SECRETARIAT' };
+  for (const [url, requestId] of [
+    [graph.url, 'duplicate-through-gateway'],
+    [graph.subgraphs.membership.url, 'duplicate-at-subgraph'],
+  ]) {
+    const result = await graph.query(
+      CREATE,
+      { input: duplicate },
+      { url, headers: { ...admin, 'x-request-id': requestId } },
+    );
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors).toHaveLength(1);
+    // The gateway names the subgraph that answered, as it does for every subgraph error.
+    const { serviceName: _service, ...extensions } = result.errors![0].extensions ?? {};
+    const { message } = result.errors![0];
+    expect(extensions).toEqual({ code: 'CONFLICT' });
+    expect(message).toMatch(/already exists.*Nothing was changed\. Choose another value/);
+    expect(JSON.stringify({ message, extensions })).not.toMatch(
+      /acronym|entity_|membership|_key\b|Key \(|constraint|UNODC|\bINSERT\b|\bINTO\b/i,
+    );
+
+    const logged = lines.find((line) => line.requestId === requestId && line.level === 40);
+    expect(logged).toMatchObject({
+      service: 'membership',
+      code: 'CONFLICT',
+      cause: {
+        sqlState: '23505',
+        schema: 'membership',
+        table: 'entity',
+        detail: expect.stringContaining('(acronym)=(UNODC)'),
+      },
+    });
+  }
+  expect(
+    await count(`SELECT count(*) AS n FROM membership.entity WHERE name = 'A second UNODC'`),
   ).toBe(0);
 });
 

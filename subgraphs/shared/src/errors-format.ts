@@ -2,18 +2,24 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { LoggedClientError } from './errors';
 import type { Logger } from './logger';
 
 /**
  * Keeps internal failures (a database error, a bug) away from callers: they get a code and a
  * plain message, the log gets the detail. Errors raised on purpose (GraphQLError with a code)
- * pass through. `exposeDetails` is for developers only.
+ * pass through, their cause logged when only operators may read it. `exposeDetails` is for
+ * developers only.
  */
 export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) return validationFailure(formatted, original);
     const code = formatted.extensions?.code;
+    if (original instanceof LoggedClientError) {
+      logger.warn({ code, path: formatted.path, cause: original.logged }, original.message);
+      return formatted;
+    }
     if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
       return formatted;
     }

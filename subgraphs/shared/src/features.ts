@@ -29,4 +29,6 @@ export interface SubgraphFeatureDeps {
   db: DataSource;
   logger: Logger;
   env: Record<string, string | undefined>;
+  /** Whether the subgraph answers introspection queries. */
+  introspection: boolean;
 }

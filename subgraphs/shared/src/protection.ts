@@ -2,15 +2,18 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { validate } from 'graphql';
 import type { SubgraphFeature, SubgraphFeatureDeps } from './features';
 import { checkTokens, limitRules, readOperationLimits } from './protection/limits';
+import { badStringRefusal } from './protection/strings';
+import { withoutSuggestions } from './protection/suggestions';
 
 /**
  * Limits that keep a subgraph answering when callers reach it directly: the same operation
- * limits as the gateway's (depth, aliases, directives, tokens, cost), each refusal a GraphQL
- * error with its code and status 400. Page sizes are capped by the connections themselves and
- * the body size by the server. The gateway's signed requests are the plans of operations it
- * has already held to these limits.
+ * limits as the gateway's (depth, aliases, directives, tokens, cost), and strings PostgreSQL could
+ * not store refused as the caller's error; each refusal a GraphQL error with its code and status
+ * 400. Page sizes are capped by the connections themselves and the body size by the server.
+ * With introspection off, no error suggests names the caller did not send. The gateway's signed
+ * requests are the plans of operations it has already held to these limits.
  */
-export function protection({ env }: SubgraphFeatureDeps): SubgraphFeature {
+export function protection({ env, introspection }: SubgraphFeatureDeps): SubgraphFeature {
   const limits = readOperationLimits(env);
   const rules = limitRules(limits);
   const refused = new WeakSet<Error>();
@@ -32,10 +35,21 @@ export function protection({ env }: SubgraphFeatureDeps): SubgraphFeature {
             throw error;
           }
         },
-        async didResolveOperation({ schema, document }) {
+        async didResolveOperation({ schema, document, request }) {
           const [error] = validate(schema, document, rules);
           if (error) throw error;
+          const badString = badStringRefusal(document, request.variables);
+          if (badString) throw badString;
         },
+        // Apollo Server's hideSchemaDetailsFromClientErrors covers validation errors only; a
+        // variable's value is coerced later, and its errors suggest enum values and fields too.
+        ...(introspection
+          ? {}
+          : {
+              async didEncounterErrors({ errors }) {
+                for (const error of errors) error.message = withoutSuggestions(error.message);
+              },
+            }),
       };
     },
   };

@@ -41,7 +41,8 @@ export async function createServerFor<TLoaders>(
   const authenticate = createAuthenticator(auth ?? readAuthConfig(), {
     entities: entities ?? (list && new EntityDirectory(list)),
   });
-  const featureDeps = { name: definition.name, db, logger, env: process.env };
+  const introspection = config.introspection ?? true;
+  const featureDeps = { name: definition.name, db, logger, env: process.env, introspection };
   const signingSecrets = config.gatewaySigningSecrets ?? readSigningSecrets(process.env);
   if (signingSecrets.length === 0) {
     logger.warn(
@@ -71,7 +72,7 @@ export async function createServerFor<TLoaders>(
     },
     features: [protection(featureDeps), observability(featureDeps)],
     exposeErrorDetails: config.exposeErrorDetails,
-    introspection: config.introspection,
+    introspection,
     maxBodyBytes: config.maxBodyBytes,
   });
 }

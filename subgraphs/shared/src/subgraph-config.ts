@@ -28,7 +28,7 @@ export interface SubgraphConfig {
   poolSize: number;
   /** `EXPOSE_ERROR_DETAILS`: stack traces and internal messages in responses. @default false */
   exposeErrorDetails: boolean;
-  /** `INTROSPECTION` @default true */
+  /** `INTROSPECTION`; when false, errors do not suggest names either. @default true */
   introspection: boolean;
   /** `MAX_BODY_BYTES` @default 1048576 */
   maxBodyBytes: number;

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import {
-  QueryFailedError,
   type DataSource,
   type EntityManager,
   type EntityTarget,
   type ObjectLiteral,
 } from 'typeorm';
 import { v7 } from 'uuid';
+import { translateDatabaseError } from './constraint-errors';
 import type { Viewer } from './viewer';
 import { ProvenanceKind } from './vocabulary';
 
@@ -70,37 +70,6 @@ export async function runWrite<T>(
     .catch((error: unknown) => {
       throw translateDatabaseError(error);
     });
-}
-
-/**
- * Constraint violations are the caller's to fix (a duplicate, a dangling reference, a value out
- * of range); say so with a code instead of failing as an internal error.
- */
-function translateDatabaseError(error: unknown): unknown {
-  if (!(error instanceof QueryFailedError)) return error;
-  const { code, detail, constraint } = error.driverError as {
-    code?: string;
-    detail?: string;
-    constraint?: string;
-  };
-  const why = detail ?? constraint ?? 'a constraint';
-  if (code === '23505') {
-    return new GraphQLError(`That already exists (${why}). Nothing was changed.`, {
-      extensions: { code: 'CONFLICT', http: { status: 409 } },
-    });
-  }
-  if (
-    code === '23503' ||
-    code === '23514' ||
-    code === '23502' ||
-    code === '22P02' ||
-    code === '22003'
-  ) {
-    return new GraphQLError(`The change breaks a rule of the data (${why}). Nothing was changed.`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
-  }
-  return error;
 }
 
 /** A new id: UUID v7, so ids sort by creation time as the seeded ones do. */

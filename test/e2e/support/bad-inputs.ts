@@ -9,6 +9,11 @@ export interface BadInput {
   path: string;
   headers: Record<string, string>;
   body?: string | Buffer;
+  /**
+   * The error code the answer must carry when the input has only one right answer and is sent
+   * without a token (a token the service refuses is answered first).
+   */
+  refusedWith?: string;
 }
 
 /** What the generators know of one service: operations it serves, and reads of secrets. */
@@ -171,6 +176,33 @@ export function badVariables(rng: Random, target: Target): BadInput {
   return post('variables', { query, variables: rng.chance(0.05) ? rng.json(1) : mutated });
 }
 
+/** Code units PostgreSQL cannot store: a NUL, and surrogates without their pair. */
+const UNSTORABLE = ['\u0000', '\ud800', '\udbff', '\udc00', '\udfff', '😀'.slice(0, 1)];
+
+/** Where a value could be replaced in a JSON value: each leaf's container and key. */
+function leaves(value: unknown): [Record<string | number, unknown>, string | number][] {
+  if (value === null || typeof value !== 'object') return [];
+  const container = value as Record<string | number, unknown>;
+  return Object.entries(container).flatMap(([key, item]) => {
+    const below = leaves(item);
+    return below.length > 0 ? below : [[container, Array.isArray(value) ? Number(key) : key]];
+  });
+}
+
+/**
+ * Real operations with a NUL or a lone surrogate in one of their variables, at any depth,
+ * `_entities` representations included: refused as the caller's error, never a database error.
+ */
+export function unstorableStrings(rng: Random, target: Target): BadInput {
+  const withVariables = target.operations.filter((op) => leaves(op.variables).length > 0);
+  const { query, variables } = rng.pick(withVariables);
+  const changed = structuredClone(variables);
+  const [container, key] = rng.pick(leaves(changed));
+  container[key] =
+    `${rng.string(rng.int(0, 3))}${rng.pick(UNSTORABLE)}${rng.string(rng.int(0, 3))}`;
+  return { ...post('strings', { query, variables: changed }), refusedWith: 'BAD_USER_INPUT' };
+}
+
 /** Requests that are fine in themselves, sent with the wrong method, path or headers. */
 export function badHeaders(rng: Random, target: Target): BadInput {
   const { query } = rng.pick(target.operations);
@@ -278,7 +310,8 @@ export function badInput(rng: Random, target: Target, tokens: string[]): BadInpu
   let input: BadInput;
   if (family < 20) input = malformedBody(rng, target);
   else if (family < 45) input = malformedQuery(rng, target);
-  else if (family < 65) input = badVariables(rng, target);
+  else if (family < 58) input = badVariables(rng, target);
+  else if (family < 65) input = unstorableStrings(rng, target);
   else if (family < 80) input = badHeaders(rng, target);
   else {
     // A read of secrets, anonymously or with a token that must not be trusted.
