@@ -3,6 +3,7 @@ import { subgraphs } from '../../subgraphs';
 import { createDatabase } from '../../subgraphs/shared/src/database';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { createServerFor } from '../../subgraphs/shared/src/serve';
+import { readSubgraphConfig } from '../../subgraphs/shared/src/subgraph-config';
 
 /**
  * One subgraph in a process of its own, as deployed, so that the gateway under test is measured
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     entities: definition.entities,
     migrations: definition.migrations,
     poolSize: 10,
+    statementTimeoutMs: readSubgraphConfig(definition, process.env).statementTimeoutMs,
   });
   await dataSource.initialize();
   const server = await createServerFor(definition, {

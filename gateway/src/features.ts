@@ -3,6 +3,7 @@ import type { GatewayConfigContext, GatewayPlugin } from '@graphql-hive/gateway-
 import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../../subgraphs/shared/src/logger';
+import type { ListSizes } from '../../subgraphs/shared/src/protection/cost';
 import type { GatewayConfig } from './config';
 import type { ServedPaths } from './protection/paths';
 
@@ -29,4 +30,6 @@ export interface FeatureDeps {
   config: GatewayConfig;
   logger: Logger;
   env: Record<string, string | undefined>;
+  /** The list sizes the current supergraph declares (`@listSize`), for the cost limit. */
+  listSizes: () => ListSizes;
 }

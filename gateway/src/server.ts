@@ -15,6 +15,7 @@ import {
 import { EntityDirectory, membershipEntities } from '../../subgraphs/shared/src/entity-directory';
 import { signedContentOfExecution } from '../../subgraphs/shared/src/gateway-signature';
 import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
+import { listSizesOf, type ListSizes } from '../../subgraphs/shared/src/protection/cost';
 import {
   createMetricsListener,
   urlHost,
@@ -81,6 +82,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       assertPlannable(sdl);
       lastGood = sdl;
       membershipUrl = subgraphUrlsOf(sdl).membership;
+      listSizes = listSizesOf(sdl);
       return lastGood;
     } catch (error) {
       if (!lastGood) throw error;
@@ -92,7 +94,8 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     }
   }
 
-  const featureDeps = { config, logger, env: deps.env ?? process.env };
+  let listSizes: ListSizes = new Map();
+  const featureDeps = { config, logger, env: deps.env ?? process.env, listSizes: () => listSizes };
   const features: GatewayFeature[] = [
     protection(featureDeps),
     performance(featureDeps),

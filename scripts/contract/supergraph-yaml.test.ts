@@ -12,10 +12,14 @@ interface RoverConfig {
 const root = join(__dirname, '..', '..');
 const config = parse(readFileSync(join(root, 'supergraph.yaml'), 'utf8')) as RoverConfig;
 
-test('supergraph.yaml pins Federation 2.5, the version the subgraphs link', () => {
-  expect(config.federation_version).toBe('=2.5.0');
-  const sdl = readFileSync(join(root, 'schema', 'membership.graphql'), 'utf8');
-  expect(sdl).toContain('https://specs.apollo.dev/federation/v2.5');
+test('supergraph.yaml pins the Federation version every subgraph links', () => {
+  const versions = subgraphs.map(({ name }) => {
+    const sdl = readFileSync(join(root, 'schema', `${name}.graphql`), 'utf8');
+    return /https:\/\/specs\.apollo\.dev\/federation\/v(\d+\.\d+)/.exec(sdl)?.[1];
+  });
+  expect(new Set(versions).size).toBe(1);
+  expect(versions[0]).toBeDefined();
+  expect(config.federation_version).toBe(`=${versions[0]}.0`);
 });
 
 test('supergraph.yaml lists exactly the subgraphs of the code, with their schema files', () => {

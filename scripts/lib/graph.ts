@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
 import { startTracingFromEnv } from '../../subgraphs/shared/src/observability/tracing';
 import { markSeeded, seededScale } from '../../subgraphs/shared/src/seeding';
 import { createServerFor } from '../../subgraphs/shared/src/serve';
+import { readSubgraphConfig } from '../../subgraphs/shared/src/subgraph-config';
 import type { StatementCounter } from '../../subgraphs/shared/src/statements';
 import type { SubgraphServer } from '../../subgraphs/shared/src/subgraph-server';
 
@@ -81,6 +82,31 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const dataSources: DataSource[] = [];
   const running: Record<string, RunningSubgraph> = {};
   try {
+    // Migrations and seeding may take longer than any request should: they run on data sources
+    // of their own, without the statement timeout of those that serve.
+    const setup = subgraphs.map((definition) => ({
+      definition,
+      db: createDatabase({
+        url: options.databaseUrl,
+        schema: definition.name,
+        entities: definition.entities,
+        migrations: definition.migrations,
+        poolSize: 2,
+      }).dataSource,
+    }));
+    try {
+      for (const { db } of setup) await db.initialize();
+      await prepareDatabases(
+        setup.map(({ definition, db }) => ({
+          name: definition.name,
+          db,
+          seed: (target) => definition.seed(target, buildDataset()),
+        })),
+        { seed: options.seed ?? true, logger },
+      );
+    } finally {
+      await Promise.all(setup.map(({ db }) => (db.isInitialized ? db.destroy() : undefined)));
+    }
     const databases = subgraphs.map((definition) => {
       const { dataSource, statements } = createDatabase({
         url: options.databaseUrl,
@@ -88,19 +114,12 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         entities: definition.entities,
         migrations: definition.migrations,
         poolSize: options.poolSize,
+        statementTimeoutMs: readSubgraphConfig(definition, process.env).statementTimeoutMs,
       });
       dataSources.push(dataSource);
       return { definition, db: dataSource, statements };
     });
     for (const db of dataSources) await db.initialize();
-    await prepareDatabases(
-      databases.map(({ definition, db }) => ({
-        name: definition.name,
-        db,
-        seed: (target) => definition.seed(target, buildDataset()),
-      })),
-      { seed: options.seed ?? true, logger },
-    );
     for (const { definition, db, statements } of databases) {
       const server = await createServerFor(definition, {
         db,

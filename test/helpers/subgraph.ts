@@ -9,6 +9,7 @@ import { createLogger } from '../../subgraphs/shared/src/logger';
 import { createServerFor, type ServeOptions } from '../../subgraphs/shared/src/serve';
 import type { StatementCounter } from '../../subgraphs/shared/src/statements';
 import type { SubgraphDefinition } from '../../subgraphs/shared/src/subgraph';
+import { readSubgraphConfig } from '../../subgraphs/shared/src/subgraph-config';
 import { postGraphQL, testDatabaseUrl, type GraphQLResponse } from './graph';
 
 export interface TestSubgraph {
@@ -42,6 +43,7 @@ export async function startSubgraph(
     entities: definition.entities,
     migrations: definition.migrations,
     poolSize: 4,
+    statementTimeoutMs: readSubgraphConfig(definition, process.env).statementTimeoutMs,
   });
   await dataSource.initialize();
   const server = await createServerFor(definition, {

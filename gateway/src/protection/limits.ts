@@ -1,4 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { ListSizes } from '../../../subgraphs/shared/src/protection/cost';
 import {
   checkTokens,
   limitRules,
@@ -9,8 +10,11 @@ import {
  * The operation limits at the gateway: tokens counted before the document is parsed; depth,
  * aliases, directives and cost checked with the other validation rules, before any planning.
  */
-export function useOperationLimits(limits: OperationLimits): GatewayPlugin {
-  const rules = limitRules(limits);
+export function useOperationLimits(
+  limits: OperationLimits,
+  listSizes: () => ListSizes,
+): GatewayPlugin {
+  const rules = limitRules(limits, listSizes);
   return {
     onParse({ params }) {
       const source = params.source as string | { body?: string };

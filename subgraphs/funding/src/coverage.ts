@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { Priority } from '../../shared/src/vocabulary';
 import { RecommendationRef } from './entities/references.type';
 import type { FundingLoaders } from './loaders/funding.loaders';
@@ -20,6 +20,7 @@ export class Coverage {
   @Field(() => Int, { description: 'Of those, how many no project addresses.' })
   unaddressed!: number;
 
+  @Directive('@listSize(assumedSize: 20)')
   @Field(() => [RecommendationRef], { description: 'The recommendations no project addresses.' })
   unaddressedRecommendations!: RecommendationRef[];
 }

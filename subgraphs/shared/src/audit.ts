@@ -60,6 +60,7 @@ export class AuditActor {
   @Field(() => String, { nullable: true, description: "The caller's Compact entity." })
   entity!: string | null;
 
+  @Directive('@listSize(assumedSize: 4)')
   @Field(() => [String], { description: 'The roles the caller held.' })
   roles!: string[];
 }

@@ -20,6 +20,11 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Name shown in `pg_stat_activity`. */
   applicationName?: string;
+  /**
+   * PostgreSQL's `statement_timeout` for every connection, in ms; for data sources that serve
+   * requests, not those that migrate or seed. @default none
+   */
+  statementTimeoutMs?: number;
 }
 
 export interface Database {
@@ -54,6 +59,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       application_name: options.applicationName ?? `compact-graph-${options.schema}`,
       connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 30_000,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   });
   if (replicas.length) {

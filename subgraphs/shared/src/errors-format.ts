@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { QueryFailedError } from 'typeorm';
 import { LoggedClientError } from './errors';
 import type { Logger } from './logger';
 
@@ -23,6 +24,16 @@ export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
     if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
       return formatted;
     }
+    if (isStatementTimeout(original)) {
+      logger.warn({ path: formatted.path }, 'a statement ran past statement_timeout');
+      return {
+        message:
+          'A step of this request took longer than the database allows and was cancelled; nothing it would have written was kept. Ask for less, or try again later.',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'REQUEST_TIMEOUT' },
+      };
+    }
     logger.error({ err: original, path: formatted.path }, 'resolver failed');
     if (exposeDetails) return formatted;
     return {
@@ -33,6 +44,14 @@ export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** PostgreSQL cancelled a statement at its statement_timeout (SQLSTATE 57014). */
+function isStatementTimeout(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string } | undefined)?.code === '57014'
+  );
 }
 
 /** Each failed input field with its first message, such as `input.title`. */

@@ -31,4 +31,6 @@ export interface SubgraphFeatureDeps {
   env: Record<string, string | undefined>;
   /** Whether the subgraph answers introspection queries. */
   introspection: boolean;
+  /** The subgraph's SDL, with the Federation directives its fields carry (`@listSize`…). */
+  sdl: string;
 }

@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { validate } from 'graphql';
 import type { SubgraphFeature, SubgraphFeatureDeps } from './features';
-import { checkTokens, limitRules, readOperationLimits } from './protection/limits';
+import { refuseStatementsPastBudget } from './protection/budget';
+import { listSizesOf } from './protection/cost';
+import { checkTokens, costLimitRule, readOperationLimits, shapeRules } from './protection/limits';
 import { badStringRefusal } from './protection/strings';
 import { withoutSuggestions } from './protection/suggestions';
 
@@ -13,9 +15,11 @@ import { withoutSuggestions } from './protection/suggestions';
  * With introspection off, no error suggests names the caller did not send. The gateway's signed
  * requests are the plans of operations it has already held to these limits.
  */
-export function protection({ env, introspection }: SubgraphFeatureDeps): SubgraphFeature {
+export function protection({ db, env, introspection, sdl }: SubgraphFeatureDeps): SubgraphFeature {
   const limits = readOperationLimits(env);
-  const rules = limitRules(limits);
+  const stopGuarding = refuseStatementsPastBudget(db);
+  const shape = shapeRules(limits);
+  const sizes = listSizesOf(sdl);
   const refused = new WeakSet<Error>();
   const plugin: ApolloServerPlugin = {
     // Apollo Server turns an error thrown before parsing into a 500; a refusal is passed on as is.
@@ -36,6 +40,11 @@ export function protection({ env, introspection }: SubgraphFeatureDeps): Subgrap
           }
         },
         async didResolveOperation({ schema, document, request }) {
+          // Cost with the request's variables: the page sizes and representations it asks for.
+          const rules =
+            limits.maxCost > 0
+              ? [...shape, costLimitRule(limits, () => sizes, request.variables ?? {})]
+              : shape;
           const [error] = validate(schema, document, rules);
           if (error) throw error;
           const badString = badStringRefusal(document, request.variables);
@@ -53,5 +62,10 @@ export function protection({ env, introspection }: SubgraphFeatureDeps): Subgrap
       };
     },
   };
-  return { apolloPlugins: [plugin] };
+  return {
+    apolloPlugins: [plugin],
+    async close() {
+      stopGuarding();
+    },
+  };
 }

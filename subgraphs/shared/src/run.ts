@@ -21,17 +21,28 @@ export async function runSubgraph(definition: SubgraphDefinition<unknown>): Prom
         'DATABASE_URL is required to run a subgraph alone (for example postgresql://postgres@127.0.0.1:5432/postgres). `npm start` runs the whole graph on an embedded database instead.',
       );
     }
-    const { dataSource } = createDatabase({
+    const database = {
       url: config.databaseUrl,
-      replicaUrls: config.replicaUrls,
       schema: config.databaseSchema,
       entities: definition.entities,
       migrations: definition.migrations,
+    };
+    // Migrations run on the primary, without the statement timeout of the connections that serve.
+    const { dataSource: setup } = createDatabase({ ...database, poolSize: 1 });
+    await setup.initialize();
+    try {
+      const applied = await migrate(setup);
+      if (applied.length) logger.info({ applied }, 'migrations applied');
+    } finally {
+      await setup.destroy();
+    }
+    const { dataSource } = createDatabase({
+      ...database,
+      replicaUrls: config.replicaUrls,
       poolSize: config.poolSize,
+      statementTimeoutMs: config.statementTimeoutMs,
     });
     await dataSource.initialize();
-    const applied = await migrate(dataSource);
-    if (applied.length) logger.info({ applied }, 'migrations applied');
     const peers = Object.fromEntries(
       Object.keys(definition.peers ?? {}).flatMap((name) => {
         const url = envUrl(process.env, `SUBGRAPH_${name.toUpperCase()}_URL`, ['http', 'https']);

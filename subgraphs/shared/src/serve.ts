@@ -3,10 +3,9 @@ import type { SubgraphContext } from './context';
 import type { Logger } from './logger';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
 import type { SubgraphDefinition } from './subgraph';
-import type { SubgraphConfig } from './subgraph-config';
+import { readSubgraphConfig, type SubgraphConfig } from './subgraph-config';
 import { createAuthenticator, readAuthConfig, type AuthConfig } from './auth';
 import { EntityDirectory, membershipEntities, type EntityCheck } from './entity-directory';
-import { readSigningSecrets } from './gateway-signature';
 import { observability } from './observability';
 import { PeerClient } from './peers';
 import { protection } from './protection';
@@ -20,10 +19,15 @@ export interface ServeOptions {
   auth?: AuthConfig;
   /** Checks tokens' `entity` claims. @default the subgraph's own list, or membership's */
   entities?: EntityCheck;
+  /** Settings that replace those read from the environment. */
   config?: Partial<
     Pick<
       SubgraphConfig,
-      'exposeErrorDetails' | 'introspection' | 'maxBodyBytes' | 'gatewaySigningSecrets'
+      | 'exposeErrorDetails'
+      | 'introspection'
+      | 'maxBodyBytes'
+      | 'gatewaySigningSecrets'
+      | 'requestBudgetMs'
     >
   >;
 }
@@ -31,9 +35,10 @@ export interface ServeOptions {
 /** Builds a subgraph's HTTP server on an initialised data source; it does not listen yet. */
 export async function createServerFor<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  { db, logger, peers, auth, entities, config = {} }: ServeOptions,
+  { db, logger, peers, auth, entities, config: given = {} }: ServeOptions,
 ): Promise<SubgraphServer> {
-  const { schema } = await definition.buildSchema();
+  const config = { ...readSubgraphConfig(definition, process.env), ...given };
+  const { schema, sdl } = await definition.buildSchema();
   const peerUrls = { ...definition.peers, ...peers };
   const list =
     definition.listEntities?.(db) ??
@@ -41,9 +46,9 @@ export async function createServerFor<TLoaders>(
   const authenticate = createAuthenticator(auth ?? readAuthConfig(), {
     entities: entities ?? (list && new EntityDirectory(list)),
   });
-  const introspection = config.introspection ?? true;
-  const featureDeps = { name: definition.name, db, logger, env: process.env, introspection };
-  const signingSecrets = config.gatewaySigningSecrets ?? readSigningSecrets(process.env);
+  const { introspection } = config;
+  const featureDeps = { name: definition.name, db, logger, env: process.env, introspection, sdl };
+  const signingSecrets = config.gatewaySigningSecrets;
   if (signingSecrets.length === 0) {
     logger.warn(
       "GATEWAY_SIGNING_SECRET is not set: requests from the gateway are checked as a partner agency's are",
@@ -74,5 +79,6 @@ export async function createServerFor<TLoaders>(
     exposeErrorDetails: config.exposeErrorDetails,
     introspection,
     maxBodyBytes: config.maxBodyBytes,
+    requestBudgetMs: config.requestBudgetMs,
   });
 }

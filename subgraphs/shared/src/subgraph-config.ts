@@ -26,6 +26,18 @@ export interface SubgraphConfig {
   databaseSchema: string;
   /** `DATABASE_POOL_SIZE` @default 10 */
   poolSize: number;
+  /**
+   * `DATABASE_STATEMENT_TIMEOUT_MS`: PostgreSQL's `statement_timeout` on every connection that
+   * serves requests (migrations and seeding run without it); 0 turns it off. @default 4000
+   */
+  statementTimeoutMs: number;
+  /**
+   * `REQUEST_BUDGET_MS`: how long one request may hold the subgraph. Past it the caller gets
+   * `REQUEST_TIMEOUT` and the request's next SQL statement is refused, so a write is rolled
+   * back, never half done. Below the gateway's SUBGRAPH_TIMEOUT_MS (5000), so that the gateway
+   * hears why. 0 turns it off. @default 4000
+   */
+  requestBudgetMs: number;
   /** `EXPOSE_ERROR_DETAILS`: stack traces and internal messages in responses. @default false */
   exposeErrorDetails: boolean;
   /** `INTROSPECTION`; when false, errors do not suggest names either. @default true */
@@ -62,6 +74,8 @@ export function readSubgraphConfig(
     replicaUrls: readReplicaUrls(env),
     databaseSchema: schema,
     poolSize: envInt(env, 'DATABASE_POOL_SIZE', 10, { min: 1, max: 500 }),
+    statementTimeoutMs: envInt(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 4000),
+    requestBudgetMs: envInt(env, 'REQUEST_BUDGET_MS', 4000),
     exposeErrorDetails: envBool(env, 'EXPOSE_ERROR_DETAILS', false),
     introspection: envBool(env, 'INTROSPECTION', true),
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1_048_576, { min: 1024 }),

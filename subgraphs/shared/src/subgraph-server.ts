@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors-format';
 import { createSignatureCheck } from './gateway-signature';
+import { BudgetExceeded, withinBudget } from './protection/budget';
 import { rawPath } from './raw-path';
 import type { SubgraphFeature } from './features';
 import type { Logger } from './logger';
@@ -21,6 +22,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * the graph's valid signature.
    */
   context: (request: IncomingMessage, signed: boolean) => Promise<TContext>;
+  /**
+   * How long one request may take; past it the caller gets `REQUEST_TIMEOUT` and the request's
+   * next SQL statement is refused. 0 turns it off. @default 0
+   */
+  requestBudgetMs?: number;
   /** Secrets of the gateway's signature: the current one, then one being retired. @default none */
   gatewaySigningSecrets?: readonly string[];
   /** Whether the service can serve: its database answers. */
@@ -158,15 +164,17 @@ export async function createSubgraphServer<TContext extends BaseContext>(
         "The request carries a gateway signature that does not match it. Partner agencies send no signature; a gateway must share this service's GATEWAY_SIGNING_SECRET.",
       );
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: request.method?.toUpperCase() ?? 'GET',
-        headers,
-        search: url.search,
-        body,
-      },
-      context: () => options.context(request, signature === 'signed'),
-    });
+    const result = await withinBudget(options.requestBudgetMs ?? 0, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: request.method?.toUpperCase() ?? 'GET',
+          headers,
+          search: url.search,
+          body,
+        },
+        context: () => options.context(request, signature === 'signed'),
+      }),
+    );
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
@@ -212,6 +220,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
         return sendJson(response, error.status, {
           errors: [{ message: error.message, extensions: { code: error.code } }],
         });
+      }
+      if (error instanceof BudgetExceeded) {
+        logger.warn({ budgetMs: error.budgetMs }, 'request stopped at its time budget');
+        return sendJson(response, 200, error.body);
       }
       logger.error({ err: error }, 'request failed');
       sendJson(response, 500, {

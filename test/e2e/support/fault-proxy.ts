@@ -3,13 +3,15 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * What the proxy does with the next requests: pass them on, answer 503 as a load balancer does,
- * hang (never answer), or reset the connection as a crashed process would.
+ * hang (never answer), reset the connection as a crashed process would, or pass them on late.
  */
-export type FaultMode = 'pass' | 'unavailable' | 'hang' | 'reset';
+export type FaultMode = 'pass' | 'unavailable' | 'hang' | 'reset' | 'slow';
 
 export interface FaultProxy {
   url: string;
   mode: FaultMode;
+  /** How long `slow` waits before it passes a request on. @default 500 */
+  delayMs: number;
   /** The GraphQL documents received, in order (probes included). */
   readonly received: string[];
   /** The bodies and headers received, in order. */
@@ -31,6 +33,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const proxy: FaultProxy = {
     url: '',
     mode: 'pass',
+    delayMs: 500,
     received,
     requests,
     async stop() {
@@ -60,18 +63,27 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         response.end('Service Unavailable');
         return;
       default: {
-        const upstream = await fetch(target, {
-          method: request.method,
-          headers: {
-            'content-type': 'application/json',
-            ...(request.headers.authorization
-              ? { authorization: request.headers.authorization }
-              : {}),
-          },
-          body,
-        });
-        response.writeHead(upstream.status, { 'content-type': 'application/json' });
-        response.end(await upstream.text());
+        if (proxy.mode === 'slow') {
+          await new Promise((resolve) => setTimeout(resolve, proxy.delayMs));
+        }
+        try {
+          const upstream = await fetch(target, {
+            method: request.method,
+            headers: {
+              'content-type': 'application/json',
+              ...(request.headers.authorization
+                ? { authorization: request.headers.authorization }
+                : {}),
+            },
+            body,
+          });
+          response.writeHead(upstream.status, { 'content-type': 'application/json' });
+          response.end(await upstream.text());
+        } catch {
+          // The subgraph behind is gone (a test stopping): as a proxy answers then.
+          response.writeHead(502, { 'content-type': 'text/plain' });
+          response.end('Bad Gateway');
+        }
       }
     }
   });

@@ -1,6 +1,6 @@
 /**
  * Operations just over each default limit (MAX_DEPTH 15, MAX_ALIASES 30, MAX_DIRECTIVES 50,
- * MAX_TOKENS 2000, MAX_COST 50000), built from a path that cycles through a subgraph's own types
+ * MAX_TOKENS 2000, MAX_COST 500000), built from a path that cycles through a subgraph's own types
  * so that every one of them is valid and only the limit refuses it.
  */
 export interface LimitShape {
@@ -55,7 +55,7 @@ export function tooDeep(shape: LimitShape): string {
   return nested(shape, cycles);
 }
 
-/** Depth within 15 (prefix + 10 + leaf), cost over 50000 (a page of 100 times five cycles). */
+/** Depth within 15 (prefix + 10 + leaf), cost over MAX_COST (500000): five cycles of pages of 100. */
 export function tooCostly(shape: LimitShape): string {
   return nested(shape, 5);
 }

@@ -1,4 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Int } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { connectionType, paginate } from '../../../shared/src/pagination';
 import { compareText } from '../../../shared/src/lookup';
 import type { AssessmentsContext } from '../context';
@@ -50,6 +61,7 @@ export class AssessmentResolver {
     return EntityRef.of(assessment.leadEntityAcronym);
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [EntityRef], { description: 'Other Compact entities that took part.' })
   async participatingEntities(
     @Root() assessment: Assessment,
@@ -59,6 +71,7 @@ export class AssessmentResolver {
     return participants.map((p) => EntityRef.of(p.entityAcronym));
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [Resolution], {
     description: 'Resolutions the assessment refers to, oldest first.',
   })
@@ -69,6 +82,7 @@ export class AssessmentResolver {
       .sort((a, b) => a.year - b.year || compareText(a.symbol, b.symbol));
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [ThematicArea], { description: 'Thematic areas the assessment covers.' })
   async thematicAreas(@Root() assessment: Assessment, @Ctx() { loaders }: AssessmentsContext) {
     const links = await loaders.thematicAreasByAssessment.load(assessment.id);
@@ -84,6 +98,7 @@ export class AssessmentResolver {
     return !loaders.access.canRead(assessment.confidentiality);
   }
 
+  @Directive('@listSize(assumedSize: 20)')
   @FieldResolver(() => [Recommendation], {
     description:
       'Its recommendations in order; empty when the contents are withheld from the caller.',

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { paginate } from '../../../shared/src/pagination';
 import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';
@@ -9,6 +9,7 @@ import { RecommendationConnection } from './recommendation.resolver';
 
 @Resolver(() => MemberStateRef)
 export class MemberStateAssessmentsResolver {
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [Assessment], {
     description: 'CTED assessments of this state that the caller may see, newest first.',
   })

@@ -1,9 +1,10 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { AssessmentsContext } from '../context';
 import { Resolution } from '../entities/resolution.entity';
 
 @Resolver(() => Resolution)
 export class ResolutionResolver {
+  @Directive('@listSize(assumedSize: 40)')
   @Query(() => [Resolution], { description: 'Resolutions, oldest first.' })
   resolutions(@Ctx() { db }: AssessmentsContext) {
     return db.getRepository(Resolution).find({ order: { year: 'ASC', symbol: 'ASC' } });

@@ -2,13 +2,14 @@ import {
   Arg,
   Args,
   Ctx,
+  Directive,
   Field,
   FieldResolver,
+  Int,
   ObjectType,
   Query,
   Resolver,
   Root,
-  Int,
 } from 'type-graphql';
 import { paginate } from '../../../shared/src/pagination';
 import { Priority } from '../../../shared/src/vocabulary';
@@ -29,6 +30,7 @@ export class PriorityCount {
 
 @Resolver(() => ThematicArea)
 export class ThematicAreaResolver {
+  @Directive('@listSize(assumedSize: 30)')
   @Query(() => [ThematicArea], { description: 'All thematic areas, by name.' })
   thematicAreas(@Ctx() { db }: AssessmentsContext) {
     return db.getRepository(ThematicArea).find({ order: { name: 'ASC' } });
@@ -57,6 +59,7 @@ export class ThematicAreaResolver {
     return paginate(query, RECOMMENDATION_ORDER, { first, after });
   }
 
+  @Directive('@listSize(assumedSize: 3)')
   @FieldResolver(() => [PriorityCount], {
     description: 'How many recommendations in this area have each priority, HIGH first.',
   })

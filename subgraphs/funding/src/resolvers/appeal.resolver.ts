@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { Appeal } from '../entities/appeal.entity';
@@ -8,6 +8,7 @@ import { ProjectConnection } from './project.resolver';
 
 @Resolver(() => Appeal)
 export class AppealResolver {
+  @Directive('@listSize(assumedSize: 10)')
   @Query(() => [Appeal], { description: "The Compact's joint appeals, oldest first." })
   appeals(@Ctx() { db }: FundingContext) {
     return db.getRepository(Appeal).find({ order: { periodStart: 'ASC', title: 'ASC' } });

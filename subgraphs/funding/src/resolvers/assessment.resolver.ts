@@ -7,6 +7,7 @@ import { ASSESSMENT_REQUIRES, AssessmentRef } from '../entities/references.type'
 
 @Resolver(() => AssessmentRef)
 export class AssessmentFundingResolver {
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [Project], {
     description: 'Projects that use this assessment, in order of code.',
   })

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { Donor } from '../entities/donor.entity';
@@ -9,6 +9,7 @@ import { ContributionConnection } from './contribution.resolver';
 
 @Resolver(() => Donor)
 export class DonorResolver {
+  @Directive('@listSize(assumedSize: 60)')
   @Query(() => [Donor], { description: 'Donors, by name.' })
   donors(@Ctx() { db }: FundingContext) {
     return db.getRepository(Donor).find({ order: { name: 'ASC' } });

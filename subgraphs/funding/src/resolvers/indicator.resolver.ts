@@ -1,10 +1,11 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { FundingContext } from '../context';
 import { Indicator } from '../entities/indicator.entity';
 import { Measurement } from '../entities/measurement.entity';
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
+  @Directive('@listSize(assumedSize: 20)')
   @FieldResolver(() => [Measurement], {
     description: 'Its measurements, oldest first; on one day, in the order they were recorded.',
   })

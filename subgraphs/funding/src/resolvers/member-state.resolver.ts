@@ -32,6 +32,7 @@ export class MemberStateFundingResolver {
   }
 
   @Directive(`@requires(fields: "${STATE_REQUIRES}")`)
+  @Directive('@listSize(assumedSize: 30)')
   @FieldResolver(() => [RecommendationRef], {
     description:
       'Recommendations made to this state that no project addresses (a cancelled project does not count), among those the caller may read.',

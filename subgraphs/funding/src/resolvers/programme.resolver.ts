@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { Programme } from '../entities/programme.entity';
@@ -9,6 +9,7 @@ import { ProjectConnection } from './project.resolver';
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
+  @Directive('@listSize(assumedSize: 30)')
   @Query(() => [Programme], { description: 'Capacity-building programmes, by name.' })
   programmes(@Ctx() { db }: FundingContext) {
     return db.getRepository(Programme).find({ order: { name: 'ASC' } });

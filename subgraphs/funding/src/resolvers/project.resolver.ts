@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { exactlyOne } from '../../../shared/src/lookup';
 import { connectionType, paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
@@ -54,6 +54,7 @@ export class ProjectResolver {
     return EntityRef.of(project.leadEntityAcronym);
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [EntityRef], { description: 'Other Compact entities that implement it.' })
   async partnerEntities(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
     return (await loaders.partnersByProject.load(project.id)).map((p) =>
@@ -61,12 +62,14 @@ export class ProjectResolver {
     );
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [MemberStateRef], { description: 'The Member States it benefits.' })
   async beneficiaryStates(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
     const rows = await loaders.beneficiariesByProject.load(project.id);
     return rows.map((row) => MemberStateRef.of(row.memberStateIso3));
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [ThematicAreaRef], { description: 'The thematic areas it works in.' })
   async thematicAreas(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
     const rows = await loaders.thematicAreasByProject.load(project.id);
@@ -94,6 +97,7 @@ export class ProjectResolver {
     return { amount: project.budget, currency: project.currency };
   }
 
+  @Directive('@listSize(assumedSize: 20)')
   @FieldResolver(() => [Contribution], { description: 'Contributions to it, newest pledge first.' })
   contributions(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
     return loaders.contributionsByProject.load(project.id);
@@ -118,6 +122,7 @@ export class ProjectResolver {
     return money(gap > 0n ? gap : 0n);
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [RecommendationRef], {
     nullable: true,
     description:
@@ -131,6 +136,7 @@ export class ProjectResolver {
     return ids.filter((_, i) => throwIfError(visible[i])).map((id) => RecommendationRef.of(id));
   }
 
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [AssessmentRef], {
     nullable: true,
     description:
@@ -144,11 +150,13 @@ export class ProjectResolver {
     return ids.filter((_, i) => throwIfError(visible[i])).map((id) => AssessmentRef.of(id));
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [Indicator], { description: 'What it measures to show progress, by name.' })
   indicators(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
     return loaders.indicatorsByProject.load(project.id);
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [Evaluation], { description: 'Evaluations of it, newest first.' })
   evaluations(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
     return loaders.evaluationsByProject.load(project.id);

@@ -1,10 +1,11 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { FundingContext } from '../context';
 import { Project } from '../entities/project.entity';
 import { RecommendationRef } from '../entities/references.type';
 
 @Resolver(() => RecommendationRef)
 export class RecommendationFundingResolver {
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [Project], {
     description: 'Projects that address this recommendation (any status), in order of code.',
   })

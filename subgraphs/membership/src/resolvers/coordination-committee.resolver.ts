@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { CommitteeRole } from '../../../shared/src/vocabulary';
 import { compareText } from '../../../shared/src/lookup';
 import type { MembershipContext } from '../context';
@@ -33,6 +33,7 @@ export class CoordinationCommitteeResolver {
     return (await entitiesWithRole(committee, CommitteeRole.CHAIR, context))[0] ?? null;
   }
 
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [CompactEntity], {
     description: 'The entities that vice-chair the Committee.',
   })
@@ -48,6 +49,7 @@ export class CoordinationCommitteeResolver {
     return (await entitiesWithRole(committee, CommitteeRole.SECRETARIAT, context))[0] ?? null;
   }
 
+  @Directive('@listSize(assumedSize: 60)')
   @FieldResolver(() => [CompactEntity], {
     description: 'Every entity with a seat, in order of acronym.',
   })

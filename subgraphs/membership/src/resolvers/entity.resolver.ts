@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { isUuid } from '../../../shared/src/ids';
 import { compareText, exactlyOne } from '../../../shared/src/lookup';
 import { connectionType, paginate, type KeysetOrder } from '../../../shared/src/pagination';
@@ -54,6 +54,7 @@ export class EntityResolver {
     return loaders.entityByAcronym.load(acronym!.trim());
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [WorkingGroup], {
     description: 'Working groups the entity takes part in, by name.',
   })
@@ -67,6 +68,7 @@ export class EntityResolver {
       .sort((a, b) => compareText(a.name, b.name));
   }
 
+  @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [WorkingGroupMembership], {
     description: 'Its places in working groups, with its role in each.',
   })
@@ -74,6 +76,7 @@ export class EntityResolver {
     return loaders.membershipsByEntity.load(entity.id);
   }
 
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [CommitteeRole], {
     description: 'Its seats on the Coordination Committee; empty if it has none.',
   })

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Directive, Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { parseIso3 } from '../../../shared/src/iso3';
 import { Region } from '../../../shared/src/vocabulary';
 import type { MembershipContext } from '../context';
@@ -6,6 +6,7 @@ import { MemberState } from '../entities/member-state.entity';
 
 @Resolver(() => MemberState)
 export class MemberStateResolver {
+  @Directive('@listSize(assumedSize: 193)')
   @Query(() => [MemberState], {
     description: 'UN Member States by ISO3 code, optionally of one region.',
   })

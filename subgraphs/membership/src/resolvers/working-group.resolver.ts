@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { isUuid } from '../../../shared/src/ids';
 import { WorkingGroupRole } from '../../../shared/src/vocabulary';
 import type { MembershipContext } from '../context';
@@ -10,6 +10,7 @@ const ROLE_ORDER = [WorkingGroupRole.CHAIR, WorkingGroupRole.VICE_CHAIR, Working
 
 @Resolver(() => WorkingGroup)
 export class WorkingGroupResolver {
+  @Directive('@listSize(assumedSize: 20)')
   @Query(() => [WorkingGroup], { description: "The Compact's working groups, by name." })
   workingGroups(@Ctx() { db }: MembershipContext) {
     return db.getRepository(WorkingGroup).find({ order: { name: 'ASC' } });
@@ -26,6 +27,7 @@ export class WorkingGroupResolver {
     return isUuid(id) ? loaders.workingGroupById.load(id) : null;
   }
 
+  @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [CompactEntity], {
     description: 'The entities that chair or co-chair the group.',
   })
@@ -36,6 +38,7 @@ export class WorkingGroupResolver {
     return entities.filter((entity) => entity instanceof CompactEntity);
   }
 
+  @Directive('@listSize(assumedSize: 60)')
   @FieldResolver(() => [WorkingGroupMembership], {
     description:
       'Everyone in the group with their role: chairs first, then vice-chairs, then members.',

@@ -12,6 +12,8 @@ export interface RequestScope {
   operationType?: string;
   /** The trace context the request's work belongs to: the server span, then the execution span. */
   traceContext?: Context;
+  /** When the request's time budget ends (`performance.now()`); no SQL is sent after it. */
+  deadline?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -1,6 +1,13 @@
 import { buildSchema, parse, validate, type OperationDefinitionNode } from 'graphql';
-import { MAX_PAGE_SIZE } from '../pagination';
-import { LARGEST_PAGE, operationCost } from './cost';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination';
+import {
+  DEFAULT_LIST_SIZE,
+  DEFAULT_PAGE,
+  INTROSPECTION,
+  LARGEST_PAGE,
+  listSizesOf,
+  operationCost,
+} from './cost';
 import {
   checkTokens,
   countTokens,
@@ -32,7 +39,7 @@ test('defaults leave room for the example operations', () => {
     maxAliases: 30,
     maxDirectives: 50,
     maxTokens: 2000,
-    maxCost: 50_000,
+    maxCost: 500_000,
   });
 });
 
@@ -91,30 +98,91 @@ test('a refusal says what was found and what is allowed', () => {
   expect(error.extensions).toMatchObject({ limit: 3, found: 4 });
 });
 
-function cost(document: string): number {
+const sized = buildSchema(`
+  directive @listSize(assumedSize: Int) on FIELD_DEFINITION
+  type Query {
+    node: Node
+    nodes: [Node!]! @listSize(assumedSize: 193)
+    unsized: [Node!]!
+    page(first: Int, after: String): NodeConnection!
+    sliced(first: Int): [Node!]!
+    _entities(representations: [String!]!): [Node]!
+  }
+  type Node { id: ID!, child: Node, children: [Node!]! @listSize(assumedSize: 5) }
+  type NodeConnection { edges: [NodeEdge!]!, totalCount: Int! }
+  type NodeEdge { node: Node! }
+`);
+const sizes = listSizesOf(`
+  directive @listSize(assumedSize: Int) on FIELD_DEFINITION
+  type Query { nodes: [Node!]! @listSize(assumedSize: 193) }
+  type Node { children: [Node!]! @listSize(assumedSize: 5) }
+`);
+
+function cost(document: string, variables?: Record<string, unknown>): number {
   const ast = parse(document);
   const fragments = new Map(
     ast.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])),
   );
-  return operationCost(ast.definitions[0] as OperationDefinitionNode, (name) =>
-    fragments.get(name),
-  );
+  return operationCost(ast.definitions[0] as OperationDefinitionNode, {
+    schema: sized,
+    fragment: (name) => fragments.get(name),
+    listSizes: sizes,
+    variables,
+  });
 }
 
-test('cost: 1 a scalar, 2 an object, x1.5 a level, x the page size', () => {
+test('cost: 1 a scalar, 2 an object, x1.5 a level', () => {
   expect(cost('{ node { id } }')).toBe(2 + 1.5);
-  expect(cost('{ nodes(first: 10) { id } }')).toBe((2 + 1.5) * 10);
+  expect(cost('{ node { child { id } } }')).toBe(2 + 1.5 * (2 + 1.5));
 });
 
-test('cost: a page size in a variable counts as the largest page', () => {
-  expect(cost('query ($n: Int) { nodes(first: $n) { id } }')).toBe(
-    cost('{ nodes(first: 100) { id } }'),
+test('cost: a plain list counts at its declared size, or 10 where none is declared', () => {
+  expect(listSizesOf('type Query { a: [Int] @listSize(assumedSize: 7) b: [Int] }')).toEqual(
+    new Map([['Query.a', 7]]),
+  );
+  expect(cost('{ nodes { id } }')).toBe((2 + 1.5) * 193);
+  expect(cost('{ unsized { id } }')).toBe((2 + 1.5) * DEFAULT_LIST_SIZE);
+  expect(cost('{ nodes { children { id } } }')).toBe((2 + 1.5 * (2 + 1.5) * 5) * 193);
+});
+
+test('cost: a connection counts its edges at the page asked for, the default page without first', () => {
+  const page = (first: number) => 2 + 1.5 * (1 + (2 + 1.5 * (2 + 1.5)) * first);
+  expect(cost('{ page(first: 5) { totalCount edges { node { id } } } }')).toBe(page(5));
+  expect(cost('{ page { totalCount edges { node { id } } } }')).toBe(page(DEFAULT_PAGE));
+  expect(cost('{ sliced { id } }')).toBe((2 + 1.5) * DEFAULT_PAGE);
+  expect(cost('{ sliced(first: 3) { id } }')).toBe((2 + 1.5) * 3);
+});
+
+test('cost: a page size in a variable counts as the largest page unless its value is known', () => {
+  const query = 'query ($n: Int) { sliced(first: $n) { id } }';
+  expect(cost(query)).toBe(cost('{ sliced(first: 100) { id } }'));
+  expect(cost(query, { n: 4 })).toBe(cost('{ sliced(first: 4) { id } }'));
+  expect(cost(query, {})).toBe(cost('{ sliced { id } }'));
+  expect(cost('query ($n: Int = 7) { sliced(first: $n) { id } }', {})).toBe(
+    cost('{ sliced(first: 7) { id } }'),
   );
   expect(LARGEST_PAGE).toBe(MAX_PAGE_SIZE);
+  expect(DEFAULT_PAGE).toBe(DEFAULT_PAGE_SIZE);
 });
 
-test('cost: fragments count as their fields; introspection is free', () => {
+test('cost: _entities counts the representations sent', () => {
+  const query = 'query ($r: [String!]!) { _entities(representations: $r) { id } }';
+  expect(cost(query, { r: Array.from({ length: 40 }, String) })).toBe((2 + 1.5) * 40);
+});
+
+test('cost: fragments count as their fields', () => {
   expect(cost('{ node { ...F } } fragment F on Node { id }')).toBe(cost('{ node { id } }'));
   expect(cost('{ node { ... on Node { id } } }')).toBe(cost('{ node { id } }'));
-  expect(cost('{ __schema { types { name fields { name } } } }')).toBe(0);
+});
+
+test('cost: introspection and __typename are not free', () => {
+  expect(cost('{ __schema { types { name } } }')).toBe(INTROSPECTION.schema);
+  expect(cost('{ a: __schema { queryType { name } } b: __schema { queryType { name } } }')).toBe(
+    2 * INTROSPECTION.schema,
+  );
+  expect(cost('{ a: __typename b: __typename }')).toBe(2);
+});
+
+test('aliases of __typename count toward the alias limit', () => {
+  expect(codes('{ a: __typename b: __typename c: __typename }')).toEqual(['ALIAS_LIMIT_EXCEEDED']);
 });

@@ -8,7 +8,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { envInt } from '../env';
-import { costRule } from './cost';
+import { costRule, type ListSizes } from './cost';
 import { refusal } from './refusal';
 
 /**
@@ -25,8 +25,8 @@ export interface OperationLimits {
   /** `MAX_TOKENS`: lexical tokens in the document, checked before it is parsed. @default 2000 */
   maxTokens: number;
   /**
-   * `MAX_COST`: estimated cost (./cost.ts: 1 per scalar, 2 per object, ×1.5 per level, × the
-   * page size). @default 50000
+   * `MAX_COST`: estimated cost (./cost.ts: 1 per scalar, 2 per object, ×1.5 per level, each
+   * list × the size it may have). The example operations cost up to ~155,000. @default 500000
    */
   maxCost: number;
 }
@@ -37,7 +37,7 @@ export function readOperationLimits(env: Record<string, string | undefined>): Op
     maxAliases: envInt(env, 'MAX_ALIASES', 30),
     maxDirectives: envInt(env, 'MAX_DIRECTIVES', 50),
     maxTokens: envInt(env, 'MAX_TOKENS', 2000),
-    maxCost: envInt(env, 'MAX_COST', 50_000),
+    maxCost: envInt(env, 'MAX_COST', 500_000),
   };
 }
 
@@ -86,9 +86,43 @@ function reporter(code: string, describe: (found: number, limit: number) => stri
 
 /**
  * Validation rules for depth, aliases and directives (graphql-armor's, which Hive's documentation
- * recommends) and cost (./cost.ts); each refusal carries its own code.
+ * recommends) and cost (./cost.ts); each refusal carries its own code. `listSizes` gives the
+ * sizes the schema declares for its lists (`@listSize`); `variables`, when the request's are
+ * known, the page sizes they ask for.
  */
-export function limitRules(limits: OperationLimits): ValidationRule[] {
+export function limitRules(
+  limits: OperationLimits,
+  listSizes: () => ListSizes = () => new Map(),
+  variables?: Readonly<Record<string, unknown>>,
+): ValidationRule[] {
+  return [
+    ...shapeRules(limits),
+    ...(limits.maxCost > 0 ? [costLimitRule(limits, listSizes, variables)] : []),
+  ];
+}
+
+/** The cost limit alone (./cost.ts), refused with its code and the numbers. */
+export function costLimitRule(
+  limits: OperationLimits,
+  listSizes: () => ListSizes,
+  variables?: Readonly<Record<string, unknown>>,
+): ValidationRule {
+  return costRule(
+    limits.maxCost,
+    listSizes,
+    (cost) =>
+      refusal(
+        'COST_LIMIT_EXCEEDED',
+        `The operation's estimated cost is ${Math.ceil(cost)}; at most ${limits.maxCost} is allowed. Ask for fewer fields or smaller pages.`,
+        400,
+        { limit: limits.maxCost, found: Math.ceil(cost) },
+      ),
+    variables,
+  );
+}
+
+/** Depth, aliases (`__typename` too) and directives, by graphql-armor. */
+export function shapeRules(limits: OperationLimits): ValidationRule[] {
   const off = { enabled: false } as const;
   const rule = (n: number, code: string, describe: (found: number, limit: number) => string) =>
     n > 0
@@ -111,11 +145,15 @@ export function limitRules(limits: OperationLimits): ValidationRule[] {
       ),
       flattenFragments: true,
     },
-    maxAliases: rule(
-      limits.maxAliases,
-      'ALIAS_LIMIT_EXCEEDED',
-      (found, limit) => `The operation uses ${found} aliases; at most ${limit} are allowed.`,
-    ),
+    maxAliases: {
+      ...rule(
+        limits.maxAliases,
+        'ALIAS_LIMIT_EXCEEDED',
+        (found, limit) => `The operation uses ${found} aliases; at most ${limit} are allowed.`,
+      ),
+      // graphql-armor lets `__typename` be aliased without limit; every alias is work to answer.
+      allowList: [],
+    },
     maxDirectives: rule(
       limits.maxDirectives,
       'DIRECTIVE_LIMIT_EXCEEDED',
@@ -123,18 +161,5 @@ export function limitRules(limits: OperationLimits): ValidationRule[] {
     ),
     costLimit: off,
   });
-  const rules = armor.protect().validationRules;
-  if (limits.maxCost > 0) {
-    rules.push(
-      costRule(limits.maxCost, (cost) =>
-        refusal(
-          'COST_LIMIT_EXCEEDED',
-          `The operation's estimated cost is ${Math.ceil(cost)}; at most ${limits.maxCost} is allowed. Ask for fewer fields or smaller pages.`,
-          400,
-          { limit: limits.maxCost, found: Math.ceil(cost) },
-        ),
-      ),
-    );
-  }
-  return rules;
+  return armor.protect().validationRules;
 }
