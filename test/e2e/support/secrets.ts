@@ -6,10 +6,22 @@ import { gatewayOperations, type Target } from './bad-inputs';
 
 /**
  * What no anonymous caller may ever receive: the ids of CONFIDENTIAL assessments (they are not
- * even listed) and of their recommendations, from the data set the test database holds.
+ * even listed) and of their recommendations, and the texts of SHARED_WITH_CONSENT
+ * recommendations (their assessments are listed, their contents only to Compact entities), from
+ * the data set the test database holds. A shared text that a PUBLIC recommendation also has is
+ * left out: seeing it proves nothing.
  */
 export function confidentialIds() {
   const data = buildDataset();
+  const confidentialityOf = new Map(
+    data.assessments.assessments.map((a) => [a.id, a.confidentiality]),
+  );
+  const ofConfidentiality = (c: Confidentiality) =>
+    data.assessments.recommendations.filter((r) => confidentialityOf.get(r.assessmentId) === c);
+  const publicTexts = new Set(ofConfidentiality(Confidentiality.PUBLIC).map((r) => r.text));
+  const shared = ofConfidentiality(Confidentiality.SHARED_WITH_CONSENT).filter(
+    (r) => !publicTexts.has(r.text),
+  );
   const assessments = data.assessments.assessments.filter(
     (a) => a.confidentiality === Confidentiality.CONFIDENTIAL,
   );
@@ -25,6 +37,8 @@ export function confidentialIds() {
     states: [...new Set(assessments.map((a) => a.memberStateIso3))],
     projectCodes: projects.map((p) => p.code),
     all: [...ids, ...recommendations.map((r) => r.id)],
+    sharedRecommendations: shared.map((r) => r.id),
+    sharedTexts: shared.map((r) => r.text),
   };
 }
 
@@ -73,6 +87,8 @@ export function targets(): Record<string, Target> {
   const assessmentRead =
     'query ($id: ID!) { assessment(id: $id) { id confidentiality recommendations { id } } }';
   const recommendationRead = 'query ($id: ID!) { recommendation(id: $id) { id text } }';
+  const sharedList =
+    '{ assessments(first: 100, filter: { confidentiality: [SHARED_WITH_CONSENT] }) { edges { node { id recommendations { text } } } } recommendations(first: 100) { edges { node { text } } } }';
   const confidentialList =
     '{ assessments(first: 100, filter: { confidentiality: [CONFIDENTIAL] }) { totalCount edges { node { id recommendations { id } } } } }';
   const entitiesQuery = (fragment: string) =>
@@ -85,6 +101,8 @@ export function targets(): Record<string, Target> {
         { query: confidentialList },
         ...byId(assessmentRead, secret.assessments),
         ...byId(recommendationRead, secret.recommendations.slice(0, 10)),
+        ...byId(recommendationRead, secret.sharedRecommendations.slice(0, 10)),
+        { query: sharedList },
         ...secret.states.map((iso3) => ({
           query:
             'query ($iso3: String!) { memberState(iso3: $iso3) { assessments { id recommendations { id } } latestAssessment { id } unaddressedRecommendations { id } } }',
@@ -155,6 +173,12 @@ export function targets(): Record<string, Target> {
         { query: confidentialList },
         ...byId(assessmentRead, secret.assessments),
         ...byId(recommendationRead, secret.recommendations.slice(0, 10)),
+        ...byId(recommendationRead, secret.sharedRecommendations.slice(0, 10)),
+        { query: sharedList },
+        {
+          query: entitiesQuery('... on Recommendation { id text }'),
+          variables: entities('Recommendation', secret.sharedRecommendations),
+        },
         {
           query: entitiesQuery('... on Assessment { id type }'),
           variables: entities('Assessment', secret.assessments),
