@@ -81,7 +81,8 @@ function sourceFiles(dir: string): string[] {
  * names built from a template such as `SUBGRAPH_${name}_URL`, by pattern.
  */
 function variablesReadByCode(): { names: Set<string>; patterns: RegExp[] } {
-  const call = /\benv(?:String|Int|Bool|Url|Optional|Port)\(\s*[\w.]+,\s*(['"`])([A-Z][^'"`]*)\1/g;
+  const call =
+    /\benv(?:String|Int|Bool|Url|Optional|Port|Duration)\(\s*[\w.]+,\s*(['"`])([A-Z][^'"`]*)\1/g;
   const names = new Set<string>();
   const patterns: RegExp[] = [];
   for (const file of ['gateway', 'subgraphs', 'scripts'].flatMap(sourceFiles)) {
@@ -346,7 +347,13 @@ describe('deploy/kubernetes', () => {
     test('reads only variables the code reads; secrets from the Secret', () => {
       expect(Object.keys(env).filter((name) => !readByCode(name))).toEqual([]);
       expect(container.envFrom).toEqual([{ configMapRef: { name: config.metadata.name } }]);
-      for (const secret of ['DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'DATABASE_REPLICA_URLS']) {
+      for (const secret of [
+        'DATABASE_URL',
+        'JWT_SECRET',
+        'GATEWAY_SIGNING_SECRET',
+        'REDIS_URL',
+        'DATABASE_REPLICA_URLS',
+      ]) {
         if (!env[secret]) continue;
         expect(env[secret].value).toBeUndefined();
         expect(env[secret].valueFrom?.secretKeyRef).toMatchObject({
@@ -354,6 +361,11 @@ describe('deploy/kubernetes', () => {
           key: secret,
         });
       }
+      // Without it the subgraphs trust the gateway no more than a partner: it is never optional.
+      expect(env.GATEWAY_SIGNING_SECRET?.valueFrom?.secretKeyRef).toEqual({
+        name: 'compact-graph-secrets',
+        key: 'GATEWAY_SIGNING_SECRET',
+      });
       for (const peer of expected.name === 'gateway'
         ? subgraphs.map((s) => s.name)
         : expected.peers) {

@@ -83,18 +83,20 @@ export function createSignatureCheck(secrets: readonly string[]) {
  * characters; none means requests are neither signed nor trusted.
  */
 export function readSigningSecrets(env: Record<string, string | undefined>): string[] {
-  const names = ['GATEWAY_SIGNING_SECRET', 'GATEWAY_SIGNING_SECRET_PREVIOUS'];
-  const secrets = names.map((name) => {
-    const value = envOptional(env, name);
+  const current = envOptional(env, 'GATEWAY_SIGNING_SECRET');
+  const previous = envOptional(env, 'GATEWAY_SIGNING_SECRET_PREVIOUS');
+  for (const [name, value] of [
+    ['GATEWAY_SIGNING_SECRET', current],
+    ['GATEWAY_SIGNING_SECRET_PREVIOUS', previous],
+  ] as const) {
     if (value !== undefined && value.length < 32) {
       throw new ConfigError(`${name} must be at least 32 characters long`);
     }
-    return value;
-  });
-  if (!secrets[0] && secrets[1]) {
+  }
+  if (!current && previous) {
     throw new ConfigError(
       'GATEWAY_SIGNING_SECRET_PREVIOUS needs GATEWAY_SIGNING_SECRET, the secret that replaces it',
     );
   }
-  return secrets.filter((secret): secret is string => secret !== undefined);
+  return [current, previous].filter((secret): secret is string => secret !== undefined);
 }
