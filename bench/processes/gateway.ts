@@ -16,6 +16,8 @@ import { createLogger } from '../../subgraphs/shared/src/logger';
 export const GATEWAYS = {
   ours: 'Compact Graph gateway (production features, response cache off)',
   'ours-cached': 'Compact Graph gateway with its response cache on',
+  'ours-unsigned':
+    'Compact Graph gateway without GATEWAY_SIGNING_SECRET: subgraphs trust none of its requests',
   'hive-rust': 'bare Hive Gateway runtime + Rust query planner',
   'hive-js': 'Hive Gateway runtime + JavaScript query planner',
   apollo: '@apollo/server + @apollo/gateway',
@@ -33,9 +35,11 @@ async function start(kind: GatewayKind, urls: Record<string, string>): Promise<s
   const supergraph = await readSupergraph('schema/supergraph.graphql', urls);
   switch (kind) {
     case 'ours':
-    case 'ours-cached': {
+    case 'ours-cached':
+    case 'ours-unsigned': {
       const env = {
         ...process.env,
+        ...(kind === 'ours-unsigned' ? { GATEWAY_SIGNING_SECRET: '' } : {}),
         PORT: '0',
         HOST: '127.0.0.1',
         METRICS_PORT: '0',
