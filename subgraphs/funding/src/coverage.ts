@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { nullWhenUnreachable } from '../../shared/src/outages';
 import type { Priority } from '../../shared/src/vocabulary';
 import { RecommendationRef } from './entities/references.type';
 import type { FundingLoaders } from './loaders/funding.loaders';
@@ -20,7 +21,10 @@ export class Coverage {
   @Field(() => Int, { description: 'Of those, how many no project addresses.' })
   unaddressed!: number;
 
-  @Field(() => [RecommendationRef], { description: 'The recommendations no project addresses.' })
+  @Field(() => [RecommendationRef], {
+    nullable: true,
+    description: `The recommendations no project addresses. ${nullWhenUnreachable('assessments')}`,
+  })
   unaddressedRecommendations!: RecommendationRef[];
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Int } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { connectionType, paginate } from '../../../shared/src/pagination';
 import { compareText } from '../../../shared/src/lookup';
 import type { AssessmentsContext } from '../context';
@@ -35,7 +36,10 @@ export class AssessmentResolver {
     return loaders.assessmentById.load(id);
   }
 
-  @FieldResolver(() => MemberStateRef, { description: 'The Member State assessed.' })
+  @FieldResolver(() => MemberStateRef, {
+    nullable: true,
+    description: `The Member State assessed. ${nullWhenUnreachable('membership')}`,
+  })
   memberState(@Root() assessment: Assessment) {
     return MemberStateRef.of(assessment.memberStateIso3);
   }
@@ -45,12 +49,18 @@ export class AssessmentResolver {
     return Number(assessment.startedOn.slice(0, 4));
   }
 
-  @FieldResolver(() => EntityRef, { description: 'The entity that led it (CTED).' })
+  @FieldResolver(() => EntityRef, {
+    nullable: true,
+    description: `The entity that led it (CTED). ${nullWhenUnreachable('membership')}`,
+  })
   leadEntity(@Root() assessment: Assessment) {
     return EntityRef.of(assessment.leadEntityAcronym);
   }
 
-  @FieldResolver(() => [EntityRef], { description: 'Other Compact entities that took part.' })
+  @FieldResolver(() => [EntityRef], {
+    nullable: true,
+    description: `Other Compact entities that took part. ${nullWhenUnreachable('membership')}`,
+  })
   async participatingEntities(
     @Root() assessment: Assessment,
     @Ctx() { loaders }: AssessmentsContext,

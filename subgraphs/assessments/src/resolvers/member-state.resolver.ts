@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { paginate } from '../../../shared/src/pagination';
 import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';
@@ -10,7 +11,8 @@ import { RecommendationConnection } from './recommendation.resolver';
 @Resolver(() => MemberStateRef)
 export class MemberStateAssessmentsResolver {
   @FieldResolver(() => [Assessment], {
-    description: 'CTED assessments of this state that the caller may see, newest first.',
+    nullable: true,
+    description: `CTED assessments of this state that the caller may see, newest first. ${nullWhenUnreachable('assessments')}`,
   })
   assessments(@Root() state: MemberStateRef, @Ctx() { loaders }: AssessmentsContext) {
     return loaders.assessmentsByState.load(state.iso3);
@@ -25,7 +27,8 @@ export class MemberStateAssessmentsResolver {
   }
 
   @FieldResolver(() => RecommendationConnection, {
-    description: 'Recommendations made to this state that the caller may read.',
+    nullable: true,
+    description: `Recommendations made to this state that the caller may read. ${nullWhenUnreachable('assessments')}`,
   })
   recommendations(
     @Root() state: MemberStateRef,
