@@ -38,14 +38,15 @@ export interface NeedFilter {
  * no project addresses.
  */
 export async function coverageOf(
-  recommendations: RecommendationRef[] | undefined,
+  recommendations: RecommendationRef[] | null | undefined,
   filter: NeedFilter,
   loaders: FundingLoaders,
 ): Promise<Coverage> {
+  // Only a signed request comes without them: the gateway could not get them from their owner.
   if (!recommendations) {
     throw new GraphQLError(
-      'Coverage needs the recommendations of the assessment or state, which the gateway supplies with its signed requests; this one carried none.',
-      { extensions: { code: 'BAD_USER_INPUT' } },
+      'The assessments subgraph did not supply the recommendations this is counted from; this part of the answer is missing. Try again shortly.',
+      { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'assessments', retryable: true } },
     );
   }
   const considered = recommendations.filter(
