@@ -100,7 +100,7 @@ export function faultBoundaries(routing: SupergraphRouting): FaultBoundary[] {
         reasons.push(`its value is of type ${valueType}, which ${valueOwner} owns`);
         foreign.forEach((g) => graphs.add(g));
       }
-      if (field.requires) {
+      if (field.requires !== undefined) {
         reasons.push('it is computed from fields of another subgraph (@requires)');
         field.graphs.forEach((g) => graphs.add(g));
       }

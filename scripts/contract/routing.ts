@@ -14,8 +14,8 @@ export interface FieldRouting {
   type: TypeNode;
   /** The subgraphs that resolve it (an `@external` declaration does not count). */
   graphs: string[];
-  /** Whether a subgraph resolves it only from fields it asks of another (`@requires`). */
-  requires: boolean;
+  /** The fields of its parent it is computed from, asked of another subgraph (`@requires`). */
+  requires?: string;
 }
 
 export interface TypeRouting {
@@ -106,7 +106,7 @@ function fieldRouting(
     type: field.type,
     // A field with no @join__field is resolved by every subgraph that defines its type.
     graphs: joins.length ? unique(resolving.map(graphOf)) : typeGraphs,
-    requires: resolving.some((d) => stringArgument(d, 'requires') !== undefined),
+    requires: resolving.map((d) => stringArgument(d, 'requires')).find((r) => r !== undefined),
   };
 }
 
