@@ -5,6 +5,7 @@ import { readProtectionConfig } from './protection/config';
 import { useCsrfPrevention } from './protection/csrf';
 import { useOperationLimits } from './protection/limits';
 import { useMalformedRequests } from './protection/malformed';
+import { useNullPropagation } from './protection/nulls';
 import { useRateLimit } from './protection/rate-limit';
 import { useStringCheck } from './protection/strings';
 import { useNoSuggestions } from './protection/suggestions';
@@ -63,6 +64,7 @@ export function protection({ logger, env, listSizes }: FeatureDeps): GatewayFeat
       useStringCheck(),
       ...(config.introspection ? [] : [useNoSuggestions()]),
       useSubgraphResilience(config, logger),
+      useNullPropagation(),
     ],
     close: async () => {
       await limiter?.close();

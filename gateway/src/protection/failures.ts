@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, getOperationAST, type DocumentNode } from 'graphql';
 
 /** How a call to a subgraph failed in transport, rather than in the subgraph. */
 export type Failure = 'unreachable' | 'timeout' | 'invalid';
@@ -39,8 +39,8 @@ const MESSAGES: Record<Failure, (subgraph: string, waitedMs: number) => string> 
 
 /**
  * A plain error naming the subgraph, in place of the transport's (which carries the request it
- * sent, and which the gateway would otherwise mask as "Unexpected error"). The query planner
- * adds the path.
+ * sent, and which the gateway would otherwise mask as "Unexpected error"). {@link placed} gives
+ * it its paths.
  */
 export function subgraphError(subgraph: string, failure: Failure, waitedMs: number): GraphQLError {
   return new GraphQLError(MESSAGES[failure](subgraph, waitedMs), {
@@ -64,5 +64,49 @@ export function circuitOpenError(subgraph: string, retryInMs: number): GraphQLEr
         circuit: 'open',
       },
     },
+  );
+}
+
+/**
+ * Where, in the answer, each part of a failed call to a subgraph goes missing. For an entity
+ * call (`_entities`, as many as the query planner batched), one path per field asked of each
+ * type of entity: `[alias, index, field]` with the index of the first entity of that type, which
+ * the query planner turns into the field's place in the answer. A root call gets none: the
+ * query planner puts its error at its root field.
+ */
+export function missingParts(
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): (string | number)[][] {
+  const operation = getOperationAST(document);
+  const paths: (string | number)[][] = [];
+  for (const selection of operation?.selectionSet.selections ?? []) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
+    const argument = selection.arguments?.find((a) => a.name.value === 'representations')?.value;
+    const representations =
+      argument?.kind === Kind.VARIABLE ? variables?.[argument.name.value] : undefined;
+    if (!Array.isArray(representations)) continue;
+    const key = selection.alias?.value ?? selection.name.value;
+    for (const fragment of selection.selectionSet?.selections ?? []) {
+      if (fragment.kind !== Kind.INLINE_FRAGMENT) continue;
+      const typename = fragment.typeCondition?.name.value;
+      const index = representations.findIndex(
+        (r) => (r as { __typename?: unknown } | null)?.__typename === typename,
+      );
+      if (index < 0) continue;
+      for (const field of fragment.selectionSet.selections) {
+        if (field.kind !== Kind.FIELD || field.name.value === '__typename') continue;
+        paths.push([key, index, field.alias?.value ?? field.name.value]);
+      }
+    }
+  }
+  return paths;
+}
+
+/** The error, once for each of `paths`, or as it is when there are none. */
+export function placed(error: GraphQLError, paths: (string | number)[][]): GraphQLError[] {
+  if (!paths.length) return [error];
+  return paths.map(
+    (path) => new GraphQLError(error.message, { path, extensions: error.extensions }),
   );
 }

@@ -4,7 +4,14 @@ import type { Logger } from '../../../subgraphs/shared/src/logger';
 import { remainingBudget, startBudget, subgraphTimeout, type ExecutionRequest } from './budget';
 import { CircuitBreaker } from './circuit-breaker';
 import type { ProtectionConfig } from './config';
-import { circuitOpenError, subgraphError, transportFailure, type Failure } from './failures';
+import {
+  circuitOpenError,
+  missingParts,
+  placed,
+  subgraphError,
+  transportFailure,
+  type Failure,
+} from './failures';
 
 type SubgraphCall = Parameters<NonNullable<GatewayPlugin['onSubgraphExecute']>>[0];
 type Executor = SubgraphCall['executor'];
@@ -64,7 +71,8 @@ function breakers(config: ProtectionConfig, logger: Logger) {
 
 /**
  * Turns a subgraph that is down, slow or failing into a partial answer: the others' data plus
- * an error that names the subgraph (the query planner adds the path), within the request's time
+ * an error that names the subgraph, at the first place of each field it would have answered
+ * (the query planner turns that into a path in the answer), within the request's time
  * budget. A circuit breaker per subgraph stops calling one that keeps failing and probes it back.
  * It wraps the runtime's retry, so a call counts once however often it was retried.
  *
@@ -109,12 +117,18 @@ export function useSubgraphResilience(config: ProtectionConfig, logger: Logger):
       const breaker = circuits.for(subgraphName, transportEntry?.location);
       const timeoutMs = subgraphTimeout(config, subgraphName);
       const resilient = async (request: ExecutionRequest) => {
+        const parts = () => missingParts(request.document, request.variables);
         const budget = remainingBudget(config, request);
         if (budget <= 0) {
-          return { errors: [subgraphError(subgraphName, 'timeout', config.requestTimeoutMs)] };
+          return {
+            errors: placed(
+              subgraphError(subgraphName, 'timeout', config.requestTimeoutMs),
+              parts(),
+            ),
+          };
         }
         if (breaker && !breaker.allows()) {
-          return { errors: [circuitOpenError(subgraphName, breaker.retryInMs())] };
+          return { errors: placed(circuitOpenError(subgraphName, breaker.retryInMs()), parts()) };
         }
         const record = (failure: Failure) => {
           // A call cut short by the request's budget, not its own timeout, is not its fault.
@@ -127,7 +141,7 @@ export function useSubgraphResilience(config: ProtectionConfig, logger: Logger):
           const failure = transportFailure(outcome.error);
           if (!failure) throw outcome.error;
           record(failure);
-          return { errors: [error(failure)] };
+          return { errors: placed(error(failure), parts()) };
         }
         if (Symbol.asyncIterator in Object(outcome.result)) return outcome.result;
         const result = outcome.result as ExecutionResult;
@@ -140,7 +154,9 @@ export function useSubgraphResilience(config: ProtectionConfig, logger: Logger):
         record(first);
         return {
           ...result,
-          errors: result.errors!.map((e, i) => (failures[i] ? error(failures[i]) : e)),
+          errors: result.errors!.flatMap((e, i) =>
+            failures[i] ? placed(error(failures[i]), parts()) : [e],
+          ),
         };
       };
       setExecutor(resilient as Executor);

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { nullWhenUnreachable } from '../../shared/src/outages';
 import type { Priority } from '../../shared/src/vocabulary';
 import { RecommendationRef } from './entities/references.type';
 import type { FundingLoaders } from './loaders/funding.loaders';
@@ -21,7 +22,10 @@ export class Coverage {
   unaddressed!: number;
 
   @Directive('@listSize(assumedSize: 20)')
-  @Field(() => [RecommendationRef], { description: 'The recommendations no project addresses.' })
+  @Field(() => [RecommendationRef], {
+    nullable: true,
+    description: `The recommendations no project addresses. ${nullWhenUnreachable('assessments')}`,
+  })
   unaddressedRecommendations!: RecommendationRef[];
 }
 
@@ -35,14 +39,15 @@ export interface NeedFilter {
  * no project addresses.
  */
 export async function coverageOf(
-  recommendations: RecommendationRef[] | undefined,
+  recommendations: RecommendationRef[] | null | undefined,
   filter: NeedFilter,
   loaders: FundingLoaders,
 ): Promise<Coverage> {
+  // Only a signed request comes without them: the gateway could not get them from their owner.
   if (!recommendations) {
     throw new GraphQLError(
-      'Coverage needs the recommendations of the assessment or state, which the gateway supplies with its signed requests; this one carried none.',
-      { extensions: { code: 'BAD_USER_INPUT' } },
+      'The assessments subgraph did not supply the recommendations this is counted from; this part of the answer is missing. Try again shortly.',
+      { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'assessments', retryable: true } },
     );
   }
   const considered = recommendations.filter(

@@ -10,6 +10,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { connectionType, paginate } from '../../../shared/src/pagination';
 import { compareText } from '../../../shared/src/lookup';
 import type { AssessmentsContext } from '../context';
@@ -46,7 +47,10 @@ export class AssessmentResolver {
     return loaders.assessmentById.load(id);
   }
 
-  @FieldResolver(() => MemberStateRef, { description: 'The Member State assessed.' })
+  @FieldResolver(() => MemberStateRef, {
+    nullable: true,
+    description: `The Member State assessed. ${nullWhenUnreachable('membership')}`,
+  })
   memberState(@Root() assessment: Assessment) {
     return MemberStateRef.of(assessment.memberStateIso3);
   }
@@ -56,13 +60,19 @@ export class AssessmentResolver {
     return Number(assessment.startedOn.slice(0, 4));
   }
 
-  @FieldResolver(() => EntityRef, { description: 'The entity that led it (CTED).' })
+  @FieldResolver(() => EntityRef, {
+    nullable: true,
+    description: `The entity that led it (CTED). ${nullWhenUnreachable('membership')}`,
+  })
   leadEntity(@Root() assessment: Assessment) {
     return EntityRef.of(assessment.leadEntityAcronym);
   }
 
   @Directive('@listSize(assumedSize: 10)')
-  @FieldResolver(() => [EntityRef], { description: 'Other Compact entities that took part.' })
+  @FieldResolver(() => [EntityRef], {
+    nullable: true,
+    description: `Other Compact entities that took part. ${nullWhenUnreachable('membership')}`,
+  })
   async participatingEntities(
     @Root() assessment: Assessment,
     @Ctx() { loaders }: AssessmentsContext,

@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { PageArgs, paginate } from '../../../shared/src/pagination';
 import type { AssessmentsContext } from '../context';
 import { AssessmentParticipant } from '../entities/assessment-link.entity';
@@ -9,8 +10,8 @@ import { AssessmentConnection } from './assessment.resolver';
 @Resolver(() => EntityRef)
 export class EntityAssessmentsResolver {
   @FieldResolver(() => AssessmentConnection, {
-    description:
-      'Assessments the entity led or took part in that the caller may see, newest first.',
+    nullable: true,
+    description: `Assessments the entity led or took part in that the caller may see, newest first. ${nullWhenUnreachable('assessments')}`,
   })
   assessmentsParticipated(
     @Root() entity: EntityRef,

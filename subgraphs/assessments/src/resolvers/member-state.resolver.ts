@@ -1,4 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { paginate } from '../../../shared/src/pagination';
 import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';
@@ -11,7 +12,8 @@ import { RecommendationConnection } from './recommendation.resolver';
 export class MemberStateAssessmentsResolver {
   @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [Assessment], {
-    description: 'CTED assessments of this state that the caller may see, newest first.',
+    nullable: true,
+    description: `CTED assessments of this state that the caller may see, newest first. ${nullWhenUnreachable('assessments')}`,
   })
   assessments(@Root() state: MemberStateRef, @Ctx() { loaders }: AssessmentsContext) {
     return loaders.assessmentsByState.load(state.iso3);
@@ -26,7 +28,8 @@ export class MemberStateAssessmentsResolver {
   }
 
   @FieldResolver(() => RecommendationConnection, {
-    description: 'Recommendations made to this state that the caller may read.',
+    nullable: true,
+    description: `Recommendations made to this state that the caller may read. ${nullWhenUnreachable('assessments')}`,
   })
   recommendations(
     @Root() state: MemberStateRef,

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { connectionType, paginate } from '../../../shared/src/pagination';
 import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';
@@ -42,7 +43,10 @@ export class RecommendationResolver {
     return loaders.assessmentById.load(recommendation.assessmentId);
   }
 
-  @FieldResolver(() => MemberStateRef, { description: 'The Member State it is addressed to.' })
+  @FieldResolver(() => MemberStateRef, {
+    nullable: true,
+    description: `The Member State it is addressed to. ${nullWhenUnreachable('membership')}`,
+  })
   memberState(@Root() recommendation: Recommendation) {
     return MemberStateRef.of(recommendation.memberStateIso3);
   }

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { Priority } from '../../../shared/src/vocabulary';
 
 /**
@@ -91,9 +92,10 @@ export class MemberStateRef {
 
   @Directive('@external')
   @Field(() => [AssessmentRef], {
-    description: 'CTED assessments of this state that the caller may see, newest first.',
+    nullable: true,
+    description: `CTED assessments of this state that the caller may see, newest first. ${nullWhenUnreachable('assessments')}`,
   })
-  assessments?: AssessmentRef[];
+  assessments?: AssessmentRef[] | null;
 
   static of(iso3: string): MemberStateRef {
     return Object.assign(new MemberStateRef(), { iso3 });

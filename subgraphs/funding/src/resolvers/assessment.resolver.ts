@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { Priority } from '../../../shared/src/vocabulary';
 import type { FundingContext } from '../context';
 import { Coverage, coverageOf } from '../coverage';
@@ -9,7 +10,8 @@ import { ASSESSMENT_REQUIRES, AssessmentRef } from '../entities/references.type'
 export class AssessmentFundingResolver {
   @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [Project], {
-    description: 'Projects that use this assessment, in order of code.',
+    nullable: true,
+    description: `Projects that use this assessment, in order of code. ${nullWhenUnreachable('funding')}`,
   })
   async projects(@Root() assessment: AssessmentRef, @Ctx() { loaders }: FundingContext) {
     const links = await loaders.projectsByAssessment.load(assessment.id);
@@ -18,7 +20,8 @@ export class AssessmentFundingResolver {
 
   @Directive(`@requires(fields: "${ASSESSMENT_REQUIRES}")`)
   @FieldResolver(() => Coverage, {
-    description: 'How many of its recommendations projects address, optionally of one priority.',
+    nullable: true,
+    description: `How many of its recommendations projects address, optionally of one priority. ${nullWhenUnreachable('funding or assessments')}`,
   })
   async coverage(
     @Root() assessment: AssessmentRef,

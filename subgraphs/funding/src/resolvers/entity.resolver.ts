@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { EntityRef } from '../entities/references.type';
@@ -9,7 +10,8 @@ import { ProjectConnection } from './project.resolver';
 @Resolver(() => EntityRef)
 export class EntityFundingResolver {
   @FieldResolver(() => ProjectConnection, {
-    description: 'Projects the entity leads, in order of code.',
+    nullable: true,
+    description: `Projects the entity leads, in order of code. ${nullWhenUnreachable('funding')}`,
   })
   projectsLed(
     @Root() entity: EntityRef,
@@ -21,7 +23,8 @@ export class EntityFundingResolver {
   }
 
   @FieldResolver(() => ProjectConnection, {
-    description: 'Projects the entity implements beside the lead, in order of code.',
+    nullable: true,
+    description: `Projects the entity implements beside the lead, in order of code. ${nullWhenUnreachable('funding')}`,
   })
   projectsAsPartner(
     @Root() entity: EntityRef,

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { paginate } from '../../../shared/src/pagination';
 import { Priority } from '../../../shared/src/vocabulary';
 import type { FundingContext } from '../context';
@@ -12,7 +13,8 @@ import { ProjectConnection } from './project.resolver';
 @Resolver(() => MemberStateRef)
 export class MemberStateFundingResolver {
   @FieldResolver(() => ProjectConnection, {
-    description: 'Projects that benefit this state, in order of code.',
+    nullable: true,
+    description: `Projects that benefit this state, in order of code. ${nullWhenUnreachable('funding')}`,
   })
   projects(
     @Root() state: MemberStateRef,
@@ -34,8 +36,8 @@ export class MemberStateFundingResolver {
   @Directive(`@requires(fields: "${STATE_REQUIRES}")`)
   @Directive('@listSize(assumedSize: 30)')
   @FieldResolver(() => [RecommendationRef], {
-    description:
-      'Recommendations made to this state that no project addresses (a cancelled project does not count), among those the caller may read.',
+    nullable: true,
+    description: `Recommendations made to this state that no project addresses (a cancelled project does not count), among those the caller may read. ${nullWhenUnreachable('funding or assessments')}`,
   })
   async unaddressedRecommendations(
     @Root() state: MemberStateRef,

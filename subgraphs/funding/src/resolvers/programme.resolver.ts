@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { PageArgs, paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { Programme } from '../entities/programme.entity';
@@ -23,7 +24,10 @@ export class ProgrammeResolver {
     return loaders.programmeById.load(id);
   }
 
-  @FieldResolver(() => EntityRef, { description: 'The Compact entity that leads it.' })
+  @FieldResolver(() => EntityRef, {
+    nullable: true,
+    description: `The Compact entity that leads it. ${nullWhenUnreachable('membership')}`,
+  })
   leadEntity(@Root() programme: Programme) {
     return EntityRef.of(programme.leadEntityAcronym);
   }

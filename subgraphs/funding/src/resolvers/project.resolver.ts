@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { exactlyOne } from '../../../shared/src/lookup';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { connectionType, paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { Appeal } from '../entities/appeal.entity';
@@ -49,13 +50,19 @@ export class ProjectResolver {
       : loaders.projectByCode.load(code!.trim().toUpperCase());
   }
 
-  @FieldResolver(() => EntityRef, { description: 'The Compact entity that leads the project.' })
+  @FieldResolver(() => EntityRef, {
+    nullable: true,
+    description: `The Compact entity that leads the project. ${nullWhenUnreachable('membership')}`,
+  })
   leadEntity(@Root() project: Project) {
     return EntityRef.of(project.leadEntityAcronym);
   }
 
   @Directive('@listSize(assumedSize: 10)')
-  @FieldResolver(() => [EntityRef], { description: 'Other Compact entities that implement it.' })
+  @FieldResolver(() => [EntityRef], {
+    nullable: true,
+    description: `Other Compact entities that implement it. ${nullWhenUnreachable('membership')}`,
+  })
   async partnerEntities(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
     return (await loaders.partnersByProject.load(project.id)).map((p) =>
       EntityRef.of(p.entityAcronym),
@@ -63,14 +70,20 @@ export class ProjectResolver {
   }
 
   @Directive('@listSize(assumedSize: 10)')
-  @FieldResolver(() => [MemberStateRef], { description: 'The Member States it benefits.' })
+  @FieldResolver(() => [MemberStateRef], {
+    nullable: true,
+    description: `The Member States it benefits. ${nullWhenUnreachable('membership')}`,
+  })
   async beneficiaryStates(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
     const rows = await loaders.beneficiariesByProject.load(project.id);
     return rows.map((row) => MemberStateRef.of(row.memberStateIso3));
   }
 
   @Directive('@listSize(assumedSize: 10)')
-  @FieldResolver(() => [ThematicAreaRef], { description: 'The thematic areas it works in.' })
+  @FieldResolver(() => [ThematicAreaRef], {
+    nullable: true,
+    description: `The thematic areas it works in. ${nullWhenUnreachable('assessments')}`,
+  })
   async thematicAreas(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
     const rows = await loaders.thematicAreasByProject.load(project.id);
     return rows.map((row) => ThematicAreaRef.of(row.thematicAreaCode));

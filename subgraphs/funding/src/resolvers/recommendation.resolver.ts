@@ -1,4 +1,5 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import type { FundingContext } from '../context';
 import { Project } from '../entities/project.entity';
 import { RecommendationRef } from '../entities/references.type';
@@ -7,7 +8,8 @@ import { RecommendationRef } from '../entities/references.type';
 export class RecommendationFundingResolver {
   @Directive('@listSize(assumedSize: 5)')
   @FieldResolver(() => [Project], {
-    description: 'Projects that address this recommendation (any status), in order of code.',
+    nullable: true,
+    description: `Projects that address this recommendation (any status), in order of code. ${nullWhenUnreachable('funding')}`,
   })
   async addressedBy(@Root() recommendation: RecommendationRef, @Ctx() { loaders }: FundingContext) {
     const links = await loaders.projectsByRecommendation.load(recommendation.id);

@@ -1,4 +1,5 @@
 import { Args, Ctx, Field, FieldResolver, ObjectType, Resolver, Root, Int } from 'type-graphql';
+import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { ThematicAreaRef } from '../entities/references.type';
@@ -31,7 +32,8 @@ export class ThematicAreaFunding {
 @Resolver(() => ThematicAreaRef)
 export class ThematicAreaFundingResolver {
   @FieldResolver(() => ProjectConnection, {
-    description: 'Projects working in this area, in order of code.',
+    nullable: true,
+    description: `Projects working in this area, in order of code. ${nullWhenUnreachable('funding')}`,
   })
   projects(
     @Root() area: ThematicAreaRef,
@@ -43,7 +45,8 @@ export class ThematicAreaFundingResolver {
   }
 
   @FieldResolver(() => ThematicAreaFunding, {
-    description: 'The funding that goes to projects in this area.',
+    nullable: true,
+    description: `The funding that goes to projects in this area. ${nullWhenUnreachable('funding')}`,
   })
   async funding(
     @Root() area: ThematicAreaRef,
