@@ -29,4 +29,9 @@ export interface FeatureDeps {
   config: GatewayConfig;
   logger: Logger;
   env: Record<string, string | undefined>;
+  /**
+   * The subject of a request's token once it has verified; the authentication plugin, which runs
+   * before every feature's, checks it.
+   */
+  verifiedSubject: (serverContext: object) => string | undefined;
 }

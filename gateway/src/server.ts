@@ -19,7 +19,7 @@ import {
   createMetricsListener,
   urlHost,
 } from '../../subgraphs/shared/src/observability/metrics-listener';
-import { useAuthentication } from './authentication';
+import { createAuthentication } from './authentication';
 import type { GatewayFeature } from './features';
 import { ide } from './ide';
 import { observability } from './observability';
@@ -92,19 +92,25 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     }
   }
 
-  const featureDeps = { config, logger, env: deps.env ?? process.env };
-  const features: GatewayFeature[] = [
-    protection(featureDeps),
-    performance(featureDeps),
-    observability(featureDeps),
-    ide(featureDeps),
-  ];
   // Tokens name their entity; membership, where the supergraph has it, says which exist.
   let membershipUrl: string | undefined;
   const directory = new EntityDirectory(() => membershipEntities(membershipUrl!)());
   const authenticate = createAuthenticator(deps.auth ?? readAuthConfig(), {
     entities: { has: async (acronym) => !membershipUrl || directory.has(acronym) },
   });
+  const authentication = createAuthentication(authenticate, GRAPHQL_PATH);
+  const featureDeps = {
+    config,
+    logger,
+    env: deps.env ?? process.env,
+    verifiedSubject: authentication.verifiedSubject,
+  };
+  const features: GatewayFeature[] = [
+    protection(featureDeps),
+    performance(featureDeps),
+    observability(featureDeps),
+    ide(featureDeps),
+  ];
 
   const runtime = createGatewayRuntime({
     ...Object.assign({}, ...features.map((feature) => feature.options)),
@@ -132,7 +138,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       }),
     },
     plugins: (context) => [
-      useAuthentication(authenticate, GRAPHQL_PATH),
+      // First, so every plugin after it knows whether the token verified; it refuses a bad one
+      // only once they have all seen the request (the rate limit counts it).
+      authentication.plugin,
       ...features.flatMap((feature) => feature.plugins?.(context) ?? []),
     ],
   });

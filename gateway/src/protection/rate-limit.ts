@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { decodeJwt } from 'jose';
 import { refusal, refusalBody } from '../../../subgraphs/shared/src/protection/refusal';
 import type {
   RateLimitDecision,
@@ -13,22 +12,21 @@ export interface RateLimitPluginOptions {
   graphqlPath: string;
   /** Take the client address from X-Forwarded-For (the gateway is behind a load balancer). */
   trustProxy: boolean;
+  /** The request's token subject once the token has verified (the authentication plugin's). */
+  verifiedSubject: (serverContext: object) => string | undefined;
 }
 
 /**
- * The caller a limit applies to: the token's subject when there is one (the authentication
- * plugin, which runs first, has refused any token that does not verify), else the address.
+ * The caller a limit applies to: the subject of a token that verified, else the address. A bad
+ * token's `sub` is never used: a caller could send a new one with each request.
  */
-function callerKey(request: Request, node: IncomingMessage | undefined, trustProxy: boolean) {
-  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization')?.trim() ?? '')?.[1];
-  if (token) {
-    try {
-      const { sub } = decodeJwt(token);
-      if (typeof sub === 'string' && sub !== '') return `sub:${sub}`;
-    } catch {
-      // Not a JWT: the address decides.
-    }
-  }
+function callerKey(
+  request: Request,
+  node: IncomingMessage | undefined,
+  subject: string | undefined,
+  trustProxy: boolean,
+) {
+  if (subject) return `sub:${subject}`;
   const forwarded = trustProxy
     ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
     : undefined;
@@ -43,14 +41,16 @@ function message(decision: RateLimitDecision, max: number): string {
 }
 
 /**
- * Rate limits per token subject or client address, checked before the body is read. A batch
- * counts one request per operation.
+ * Rate limits per verified token subject or client address, checked before the body is read and
+ * before a bad token is refused, so requests with bad tokens count too. A batch counts one
+ * request per operation.
  */
 export function useRateLimit({
   limiter,
   max,
   graphqlPath,
   trustProxy,
+  verifiedSubject,
 }: RateLimitPluginOptions): GatewayPlugin {
   // By server context, which lives as long as the request even if a plugin replaces the Request.
   const keys = new WeakMap<object, string>();
@@ -58,7 +58,7 @@ export function useRateLimit({
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== graphqlPath || request.method.toUpperCase() === 'OPTIONS') return;
       const node = (serverContext as { req?: IncomingMessage }).req;
-      const key = callerKey(request, node, trustProxy);
+      const key = callerKey(request, node, verifiedSubject(serverContext as object), trustProxy);
       keys.set(serverContext as object, key);
       const decision = await limiter.take(key);
       if (decision.allowed) return;
