@@ -94,7 +94,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
 
   // Tokens name their entity; membership, where the supergraph has it, says which exist.
   let membershipUrl: string | undefined;
-  const directory = new EntityDirectory(() => membershipEntities(membershipUrl!)());
+  const directory = new EntityDirectory(() =>
+    membershipEntities(membershipUrl!, { signingSecret: config.signingSecret })(),
+  );
   const authenticate = createAuthenticator(deps.auth ?? readAuthConfig(), {
     entities: { has: async (acronym) => !membershipUrl || directory.has(acronym) },
   });

@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { refusal, refusalBody } from '../../../subgraphs/shared/src/protection/refusal';
-import type {
-  RateLimitDecision,
-  RateLimiter,
-} from '../../../subgraphs/shared/src/protection/rate-limit';
+import type { RateLimiter } from '../../../subgraphs/shared/src/protection/rate-limit';
+import {
+  callerKey,
+  retryAfter,
+  tooManyRequests,
+} from '../../../subgraphs/shared/src/protection/rate-limit-policy';
 
 export interface RateLimitPluginOptions {
   limiter: RateLimiter;
@@ -14,30 +16,6 @@ export interface RateLimitPluginOptions {
   trustProxy: boolean;
   /** The request's token subject once the token has verified (the authentication plugin's). */
   verifiedSubject: (serverContext: object) => string | undefined;
-}
-
-/**
- * The caller a limit applies to: the subject of a token that verified, else the address. A bad
- * token's `sub` is never used: a caller could send a new one with each request.
- */
-function callerKey(
-  request: Request,
-  node: IncomingMessage | undefined,
-  subject: string | undefined,
-  trustProxy: boolean,
-) {
-  if (subject) return `sub:${subject}`;
-  const forwarded = trustProxy
-    ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-    : undefined;
-  return `ip:${forwarded || node?.socket?.remoteAddress || 'unknown'}`;
-}
-
-const retryAfter = (decision: RateLimitDecision) =>
-  String(Math.max(1, Math.ceil(decision.resetMs / 1000)));
-
-function message(decision: RateLimitDecision, max: number): string {
-  return `Too many requests: at most ${max} per window for each caller. Try again in ${retryAfter(decision)} s.`;
 }
 
 /**
@@ -58,18 +36,28 @@ export function useRateLimit({
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== graphqlPath || request.method.toUpperCase() === 'OPTIONS') return;
       const node = (serverContext as { req?: IncomingMessage }).req;
-      const key = callerKey(request, node, verifiedSubject(serverContext as object), trustProxy);
+      const key = callerKey(
+        verifiedSubject(serverContext as object),
+        {
+          forwardedFor: request.headers.get('x-forwarded-for'),
+          remote: node?.socket?.remoteAddress,
+        },
+        trustProxy,
+      );
       keys.set(serverContext as object, key);
       const decision = await limiter.take(key);
       if (decision.allowed) return;
       endResponse(
-        new fetchAPI.Response(refusalBody('RATE_LIMITED', message(decision, max), { limit: max }), {
-          status: 429,
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'retry-after': retryAfter(decision),
+        new fetchAPI.Response(
+          refusalBody('RATE_LIMITED', tooManyRequests(decision, max), { limit: max }),
+          {
+            status: 429,
+            headers: {
+              'content-type': 'application/json; charset=utf-8',
+              'retry-after': retryAfter(decision),
+            },
           },
-        }),
+        ),
       );
     },
     onRequestParse({ serverContext }) {
@@ -83,7 +71,7 @@ export function useRateLimit({
           if (!decision.allowed) {
             throw refusal(
               'RATE_LIMITED',
-              message(decision, max),
+              tooManyRequests(decision, max),
               429,
               { limit: max },
               {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { SubgraphContext } from './context';
 import type { Logger } from './logger';
@@ -10,6 +11,8 @@ import { readSigningSecrets } from './gateway-signature';
 import { observability } from './observability';
 import { PeerClient } from './peers';
 import { protection } from './protection';
+import { readRateLimitConfig, type RateLimitConfig } from './protection/rate-limit-policy';
+import type { Viewer } from './viewer';
 
 export interface ServeOptions {
   db: DataSource;
@@ -23,30 +26,67 @@ export interface ServeOptions {
   config?: Partial<
     Pick<
       SubgraphConfig,
-      'exposeErrorDetails' | 'introspection' | 'maxBodyBytes' | 'gatewaySigningSecrets'
+      | 'exposeErrorDetails'
+      | 'introspection'
+      | 'maxBodyBytes'
+      | 'gatewaySigningSecrets'
+      | keyof RateLimitConfig
     >
   >;
+  /** Where the settings `config` leaves out are read. @default process.env */
+  env?: Record<string, string | undefined>;
+}
+
+/** Verifies each request's token once, however many times its caller is asked for. */
+function viewerPerRequest(authenticate: (header: string | undefined) => Promise<Viewer>) {
+  const viewers = new WeakMap<IncomingMessage, Promise<Viewer>>();
+  return (request: IncomingMessage): Promise<Viewer> => {
+    let viewer = viewers.get(request);
+    if (!viewer) {
+      viewer = authenticate(request.headers.authorization);
+      viewers.set(request, viewer);
+    }
+    return viewer;
+  };
 }
 
 /** Builds a subgraph's HTTP server on an initialised data source; it does not listen yet. */
 export async function createServerFor<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  { db, logger, peers, auth, entities, config = {} }: ServeOptions,
+  { db, logger, peers, auth, entities, config = {}, env = process.env }: ServeOptions,
 ): Promise<SubgraphServer> {
   const { schema } = await definition.buildSchema();
   const peerUrls = { ...definition.peers, ...peers };
+  const signingSecrets = config.gatewaySigningSecrets ?? readSigningSecrets(env);
   const list =
     definition.listEntities?.(db) ??
-    (peerUrls.membership ? membershipEntities(peerUrls.membership) : undefined);
-  const authenticate = createAuthenticator(auth ?? readAuthConfig(), {
+    (peerUrls.membership
+      ? membershipEntities(peerUrls.membership, { signingSecret: signingSecrets[0] })
+      : undefined);
+  const authenticate = createAuthenticator(auth ?? readAuthConfig(env), {
     entities: entities ?? (list && new EntityDirectory(list)),
   });
+  const viewerOf = viewerPerRequest(authenticate);
   const introspection = config.introspection ?? true;
-  const featureDeps = { name: definition.name, db, logger, env: process.env, introspection };
-  const signingSecrets = config.gatewaySigningSecrets ?? readSigningSecrets(process.env);
+  const fromEnv = readRateLimitConfig(env);
+  const rateLimit: RateLimitConfig = {
+    rateLimitMax: config.rateLimitMax ?? fromEnv.rateLimitMax,
+    rateLimitWindowMs: config.rateLimitWindowMs ?? fromEnv.rateLimitWindowMs,
+    trustProxy: config.trustProxy ?? fromEnv.trustProxy,
+    redisUrl: config.redisUrl ?? fromEnv.redisUrl,
+  };
+  const featureDeps = {
+    name: definition.name,
+    db,
+    logger,
+    env,
+    introspection,
+    rateLimit,
+    viewerOf,
+  };
   if (signingSecrets.length === 0) {
     logger.warn(
-      "GATEWAY_SIGNING_SECRET is not set: requests from the gateway are checked as a partner agency's are",
+      "GATEWAY_SIGNING_SECRET is not set: requests from the gateway are checked, and rate-limited, as a partner agency's are",
     );
   }
   return createSubgraphServer<SubgraphContext<TLoaders>>({
@@ -55,7 +95,7 @@ export async function createServerFor<TLoaders>(
     logger,
     context: async (request, signed) => {
       // Every subgraph checks the token itself: partner agencies reach it without the gateway.
-      const viewer = await authenticate(request.headers.authorization);
+      const viewer = await viewerOf(request);
       const client = new PeerClient(peerUrls, request.headers.authorization, signingSecrets[0]);
       return {
         viewer,
