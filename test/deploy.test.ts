@@ -346,7 +346,13 @@ describe('deploy/kubernetes', () => {
     test('reads only variables the code reads; secrets from the Secret', () => {
       expect(Object.keys(env).filter((name) => !readByCode(name))).toEqual([]);
       expect(container.envFrom).toEqual([{ configMapRef: { name: config.metadata.name } }]);
-      for (const secret of ['DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'DATABASE_REPLICA_URLS']) {
+      for (const secret of [
+        'DATABASE_URL',
+        'JWT_SECRET',
+        'GATEWAY_SIGNING_SECRET',
+        'REDIS_URL',
+        'DATABASE_REPLICA_URLS',
+      ]) {
         if (!env[secret]) continue;
         expect(env[secret].value).toBeUndefined();
         expect(env[secret].valueFrom?.secretKeyRef).toMatchObject({

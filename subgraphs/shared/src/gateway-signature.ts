@@ -79,13 +79,14 @@ export function createSignatureCheck(secrets: readonly string[]) {
 
 /**
  * `GATEWAY_SIGNING_SECRET`, the secret the gateway signs with, and `GATEWAY_SIGNING_SECRET_PREVIOUS`,
- * one a subgraph still accepts while a new secret rolls out (docs/security.md). Each at least 32
+ * one a subgraph still accepts while a new secret rolls out (docs/deploy.md, Secrets). Each at least 32
  * characters; none means requests are neither signed nor trusted.
  */
 export function readSigningSecrets(env: Record<string, string | undefined>): string[] {
-  const names = ['GATEWAY_SIGNING_SECRET', 'GATEWAY_SIGNING_SECRET_PREVIOUS'];
-  const secrets = names.map((name) => {
-    const value = envOptional(env, name);
+  const secrets = [
+    ['GATEWAY_SIGNING_SECRET', envOptional(env, 'GATEWAY_SIGNING_SECRET')],
+    ['GATEWAY_SIGNING_SECRET_PREVIOUS', envOptional(env, 'GATEWAY_SIGNING_SECRET_PREVIOUS')],
+  ].map(([name, value]) => {
     if (value !== undefined && value.length < 32) {
       throw new ConfigError(`${name} must be at least 32 characters long`);
     }
