@@ -27,6 +27,7 @@ import { performance } from './performance';
 import { protection } from './protection';
 import { pathGate } from './protection/paths';
 import { assertPlannable } from './protection/supergraph-check';
+import { refusingUnplannable } from './protection/unplannable';
 import type { GatewayConfig } from './config';
 import { readSupergraph, subgraphUrlsOf } from './supergraph';
 
@@ -117,7 +118,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   const runtime = createGatewayRuntime({
     ...Object.assign({}, ...features.map((feature) => feature.options)),
     supergraph: loadSupergraph,
-    unifiedGraphHandler,
+    unifiedGraphHandler: refusingUnplannable(unifiedGraphHandler, logger),
     transports: { http: httpTransport },
     pollingInterval: config.supergraphPollMs || undefined,
     logging: hiveLogger(logger),
