@@ -25,6 +25,7 @@ import { ide } from './ide';
 import { observability } from './observability';
 import { performance } from './performance';
 import { protection } from './protection';
+import { joinFieldsOf, usePlannableAliases, type JoinFields } from './protection/join-aliases';
 import { pathGate } from './protection/paths';
 import { assertPlannable } from './protection/supergraph-check';
 import { refusingUnplannable } from './protection/unplannable';
@@ -72,6 +73,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     );
   }
   let lastGood: string | undefined;
+  let joinFields: JoinFields = new Map();
 
   async function loadSupergraph(): Promise<string> {
     try {
@@ -80,6 +82,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       );
       // A file that parses can still be refused by the planner; check before it replaces one.
       assertPlannable(sdl);
+      joinFields = joinFieldsOf(sdl);
       lastGood = sdl;
       membershipUrl = subgraphUrlsOf(sdl).membership;
       return lastGood;
@@ -145,6 +148,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       // only once they have all seen the request (the rate limit counts it).
       authentication.plugin,
       ...features.flatMap((feature) => feature.plugins?.(context) ?? []),
+      usePlannableAliases(() => joinFields),
     ],
   });
   const served = pathGate(GRAPHQL_PATH, [

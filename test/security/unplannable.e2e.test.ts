@@ -94,3 +94,77 @@ test('the same fields, planned, are answered', async () => {
   const introspection = await ask('{ __schema { queryType { name } } }');
   expect(introspection.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
 });
+
+describe('an alias that takes the name of a field the gateway joins with', () => {
+  const refusedAlias = (alias: string, type: string) => ({
+    message: `The alias "${alias}" on ${type} is the name of a field the gateway uses to join subgraphs (a key, or a field another subgraph requires): choose another alias.`,
+    extensions: { code: 'OPERATION_NOT_PLANNABLE' },
+  });
+
+  test.each([
+    [
+      // The planner aborted the whole process on these.
+      'a field @requires selects, two levels down',
+      '{ assessment(id: "x") { recommendations { id: text } coverage { addressed } } }',
+      'id',
+      'Recommendation',
+    ],
+    [
+      'a field @requires selects, under another entity',
+      '{ memberState(iso3: "BEL") { assessments { recommendations: year } unaddressedRecommendations { id } } }',
+      'recommendations',
+      'Assessment',
+    ],
+    [
+      'a required field, in a fragment',
+      '{ assessments(first: 2) { edges { node { recommendations { ...R } coverage(priority: HIGH) { addressed } } } } } fragment R on Recommendation { priority: status }',
+      'priority',
+      'Recommendation',
+    ],
+    [
+      // The gateway sent the year as the assessment's key, and answered no projects.
+      'a key',
+      '{ assessments(first: 2) { edges { node { id: year projects { code } } } } }',
+      'id',
+      'Assessment',
+    ],
+    [
+      '__typename',
+      '{ memberState(iso3: "BEL") { __typename: name } }',
+      '__typename',
+      'MemberState',
+    ],
+  ])('is refused: %s', async (_kind, query, alias, type) => {
+    const { status, body } = await ask(query);
+    expect(status).toBe(400);
+    expect(body.data ?? undefined).toBeUndefined();
+    expect(body.errors).toEqual([refusedAlias(alias, type)]);
+    // The gateway is still there.
+    expect((await ask('{ memberState(iso3: "BEL") { name } }')).status).toBe(200);
+  });
+
+  test('other aliases join as the same fields unaliased', async () => {
+    const plain = await ask(
+      '{ assessments(first: 3) { edges { node { id recommendations { id } coverage { addressed unaddressedRecommendations { id } } projects { code } } } } }',
+    );
+    const aliased = await ask(
+      '{ assessments(first: 3) { edges { node { id recs: recommendations { i: id } coverage { addressed unaddressedRecommendations { id } } p: projects { code } } } } }',
+    );
+    expect(plain.status).toBe(200);
+    expect(aliased.status).toBe(200);
+    type Node = {
+      id: string;
+      recommendations?: unknown;
+      recs?: unknown;
+      projects?: unknown;
+      p?: unknown;
+      coverage: unknown;
+    };
+    const nodes = (body: { data?: unknown }) =>
+      (body.data as { assessments: { edges: { node: Node }[] } }).assessments.edges.map(
+        ({ node }) => ({ id: node.id, coverage: node.coverage, projects: node.projects ?? node.p }),
+      );
+    expect(nodes(aliased.body)).toEqual(nodes(plain.body));
+    expect(nodes(plain.body).some((node) => (node.projects as unknown[]).length > 0)).toBe(true);
+  });
+});
