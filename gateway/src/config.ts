@@ -33,7 +33,7 @@ export interface GatewayConfig {
   logLevel: string;
   /**
    * `GATEWAY_SIGNING_SECRET`: the secret every subgraph request is signed with, shared with the
-   * subgraphs (docs/security.md). @default none: requests are not signed, and subgraphs trust
+   * subgraphs (docs/deploy.md, Secrets). @default none: requests are not signed, and subgraphs trust
    * them no more than a partner agency's
    */
   signingSecret: string | undefined;

@@ -32,4 +32,9 @@ export interface FeatureDeps {
   env: Record<string, string | undefined>;
   /** The list sizes the current supergraph declares (`@listSize`), for the cost limit. */
   listSizes: () => ListSizes;
+  /**
+   * The subject of a request's token once it has verified; the authentication plugin, which runs
+   * before every feature's, checks it.
+   */
+  verifiedSubject: (serverContext: object) => string | undefined;
 }

@@ -19,7 +19,12 @@ const GRAPHQL_PATH = '/graphql';
  * gateway answering: with what it can when a subgraph fails, and with a clear refusal (a code,
  * never a 500) when a caller asks too much or sends a string the database cannot store.
  */
-export function protection({ logger, env, listSizes }: FeatureDeps): GatewayFeature {
+export function protection({
+  logger,
+  env,
+  listSizes,
+  verifiedSubject,
+}: FeatureDeps): GatewayFeature {
   const config = readProtectionConfig(env);
   const limiter =
     config.rateLimitMax > 0
@@ -54,6 +59,7 @@ export function protection({ logger, env, listSizes }: FeatureDeps): GatewayFeat
               max: config.rateLimitMax,
               graphqlPath: GRAPHQL_PATH,
               trustProxy: config.trustProxy,
+              verifiedSubject,
             }),
           ]
         : []),

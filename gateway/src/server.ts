@@ -20,14 +20,16 @@ import {
   createMetricsListener,
   urlHost,
 } from '../../subgraphs/shared/src/observability/metrics-listener';
-import { useAuthentication } from './authentication';
+import { createAuthentication } from './authentication';
 import type { GatewayFeature } from './features';
 import { ide } from './ide';
 import { observability } from './observability';
 import { performance } from './performance';
 import { protection } from './protection';
+import { joinFieldsOf, usePlannableAliases, type JoinFields } from './protection/join-aliases';
 import { pathGate } from './protection/paths';
 import { assertPlannable } from './protection/supergraph-check';
+import { refusingUnplannable } from './protection/unplannable';
 import type { GatewayConfig } from './config';
 import { readSupergraph, subgraphUrlsOf } from './supergraph';
 
@@ -72,6 +74,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     );
   }
   let lastGood: string | undefined;
+  let joinFields: JoinFields = new Map();
 
   async function loadSupergraph(): Promise<string> {
     try {
@@ -80,6 +83,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       );
       // A file that parses can still be refused by the planner; check before it replaces one.
       assertPlannable(sdl);
+      joinFields = joinFieldsOf(sdl);
       lastGood = sdl;
       membershipUrl = subgraphUrlsOf(sdl).membership;
       listSizes = listSizesOf(sdl);
@@ -94,25 +98,34 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     }
   }
 
+  // Tokens name their entity; membership, where the supergraph has it, says which exist.
+  let membershipUrl: string | undefined;
+  const directory = new EntityDirectory(() =>
+    membershipEntities(membershipUrl!, { signingSecret: config.signingSecret })(),
+  );
+  const authenticate = createAuthenticator(deps.auth ?? readAuthConfig(), {
+    entities: { has: async (acronym) => !membershipUrl || directory.has(acronym) },
+  });
+  const authentication = createAuthentication(authenticate, GRAPHQL_PATH);
   let listSizes: ListSizes = new Map();
-  const featureDeps = { config, logger, env: deps.env ?? process.env, listSizes: () => listSizes };
+  const featureDeps = {
+    config,
+    logger,
+    env: deps.env ?? process.env,
+    verifiedSubject: authentication.verifiedSubject,
+    listSizes: () => listSizes,
+  };
   const features: GatewayFeature[] = [
     protection(featureDeps),
     performance(featureDeps),
     observability(featureDeps),
     ide(featureDeps),
   ];
-  // Tokens name their entity; membership, where the supergraph has it, says which exist.
-  let membershipUrl: string | undefined;
-  const directory = new EntityDirectory(() => membershipEntities(membershipUrl!)());
-  const authenticate = createAuthenticator(deps.auth ?? readAuthConfig(), {
-    entities: { has: async (acronym) => !membershipUrl || directory.has(acronym) },
-  });
 
   const runtime = createGatewayRuntime({
     ...Object.assign({}, ...features.map((feature) => feature.options)),
     supergraph: loadSupergraph,
-    unifiedGraphHandler,
+    unifiedGraphHandler: refusingUnplannable(unifiedGraphHandler, logger),
     transports: { http: httpTransport },
     pollingInterval: config.supergraphPollMs || undefined,
     logging: hiveLogger(logger),
@@ -135,8 +148,11 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       }),
     },
     plugins: (context) => [
-      useAuthentication(authenticate, GRAPHQL_PATH),
+      // First, so every plugin after it knows whether the token verified; it refuses a bad one
+      // only once they have all seen the request (the rate limit counts it).
+      authentication.plugin,
       ...features.flatMap((feature) => feature.plugins?.(context) ?? []),
+      usePlannableAliases(() => joinFields),
     ],
   });
   const served = pathGate(GRAPHQL_PATH, [

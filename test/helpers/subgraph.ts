@@ -35,6 +35,8 @@ export async function startSubgraph(
     peers?: Record<string, string>;
     databaseUrl?: string;
     config?: ServeOptions['config'];
+    /** Settings over the run's own (process.env, which is left as it is). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestSubgraph> {
   const { dataSource, statements } = createDatabase({
@@ -55,6 +57,7 @@ export async function startSubgraph(
         ? undefined
         : new EntityDirectory(async () => buildDataset().membership.entities.map((e) => e.acronym)),
     config: options.config,
+    env: { ...process.env, ...options.env },
   });
   const url = await server.listen({ port: 0, host: '127.0.0.1', metricsPort: 0 });
   return {

@@ -1,11 +1,15 @@
-import { envBool, envInt, envOptional, envString, envUrl } from '../../../subgraphs/shared/src/env';
+import { envBool, envInt, envOptional, envString } from '../../../subgraphs/shared/src/env';
 import {
   readOperationLimits,
   type OperationLimits,
 } from '../../../subgraphs/shared/src/protection/limits';
+import {
+  readRateLimitConfig,
+  type RateLimitConfig,
+} from '../../../subgraphs/shared/src/protection/rate-limit-policy';
 
 /** How the gateway protects itself and its subgraphs; each setting names its variable. */
-export interface ProtectionConfig {
+export interface ProtectionConfig extends RateLimitConfig {
   limits: OperationLimits;
   /** `MAX_BODY_BYTES`: largest request body. @default 1048576 */
   maxBodyBytes: number;
@@ -45,17 +49,6 @@ export interface ProtectionConfig {
   breakerFailures: number;
   /** `CIRCUIT_BREAKER_PROBE_MS`: how often an open breaker probes its subgraph. @default 1000 */
   breakerProbeMs: number;
-  /** `RATE_LIMIT_MAX`: requests per caller per window; 0 turns rate limiting off. @default 600 */
-  rateLimitMax: number;
-  /** `RATE_LIMIT_WINDOW_MS` @default 60000 */
-  rateLimitWindowMs: number;
-  /**
-   * `RATE_LIMIT_TRUST_PROXY`: take the client address from `X-Forwarded-For` (behind a load
-   * balancer); otherwise the connection's address. @default false
-   */
-  trustProxy: boolean;
-  /** `REDIS_URL`: share rate limits between gateway replicas; in memory when unset. */
-  redisUrl: string | undefined;
 }
 
 const SUBGRAPH_TIMEOUT = /^SUBGRAPH_([A-Z0-9_]+)_TIMEOUT_MS$/;
@@ -86,9 +79,6 @@ export function readProtectionConfig(env: Record<string, string | undefined>): P
     retryDelayMs: envInt(env, 'SUBGRAPH_RETRY_DELAY_MS', 100),
     breakerFailures: envInt(env, 'CIRCUIT_BREAKER_FAILURES', 5),
     breakerProbeMs: envInt(env, 'CIRCUIT_BREAKER_PROBE_MS', 1000, { min: 10 }),
-    rateLimitMax: envInt(env, 'RATE_LIMIT_MAX', 600),
-    rateLimitWindowMs: envInt(env, 'RATE_LIMIT_WINDOW_MS', 60_000, { min: 100 }),
-    trustProxy: envBool(env, 'RATE_LIMIT_TRUST_PROXY', false),
-    redisUrl: envUrl(env, 'REDIS_URL', ['redis', 'rediss']),
+    ...readRateLimitConfig(env),
   };
 }

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { decodeJwt } from 'jose';
 import { refusal, refusalBody } from '../../../subgraphs/shared/src/protection/refusal';
-import type {
-  RateLimitDecision,
-  RateLimiter,
-} from '../../../subgraphs/shared/src/protection/rate-limit';
+import type { RateLimiter } from '../../../subgraphs/shared/src/protection/rate-limit';
+import {
+  callerKey,
+  retryAfter,
+  tooManyRequests,
+} from '../../../subgraphs/shared/src/protection/rate-limit-policy';
 
 export interface RateLimitPluginOptions {
   limiter: RateLimiter;
@@ -13,44 +14,21 @@ export interface RateLimitPluginOptions {
   graphqlPath: string;
   /** Take the client address from X-Forwarded-For (the gateway is behind a load balancer). */
   trustProxy: boolean;
+  /** The request's token subject once the token has verified (the authentication plugin's). */
+  verifiedSubject: (serverContext: object) => string | undefined;
 }
 
 /**
- * The caller a limit applies to: the token's subject when there is one (the authentication
- * plugin, which runs first, has refused any token that does not verify), else the address.
- */
-function callerKey(request: Request, node: IncomingMessage | undefined, trustProxy: boolean) {
-  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization')?.trim() ?? '')?.[1];
-  if (token) {
-    try {
-      const { sub } = decodeJwt(token);
-      if (typeof sub === 'string' && sub !== '') return `sub:${sub}`;
-    } catch {
-      // Not a JWT: the address decides.
-    }
-  }
-  const forwarded = trustProxy
-    ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-    : undefined;
-  return `ip:${forwarded || node?.socket?.remoteAddress || 'unknown'}`;
-}
-
-const retryAfter = (decision: RateLimitDecision) =>
-  String(Math.max(1, Math.ceil(decision.resetMs / 1000)));
-
-function message(decision: RateLimitDecision, max: number): string {
-  return `Too many requests: at most ${max} per window for each caller. Try again in ${retryAfter(decision)} s.`;
-}
-
-/**
- * Rate limits per token subject or client address, checked before the body is read. A batch
- * counts one request per operation.
+ * Rate limits per verified token subject or client address, checked before the body is read and
+ * before a bad token is refused, so requests with bad tokens count too. A batch counts one
+ * request per operation.
  */
 export function useRateLimit({
   limiter,
   max,
   graphqlPath,
   trustProxy,
+  verifiedSubject,
 }: RateLimitPluginOptions): GatewayPlugin {
   // By server context, which lives as long as the request even if a plugin replaces the Request.
   const keys = new WeakMap<object, string>();
@@ -58,18 +36,28 @@ export function useRateLimit({
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== graphqlPath || request.method.toUpperCase() === 'OPTIONS') return;
       const node = (serverContext as { req?: IncomingMessage }).req;
-      const key = callerKey(request, node, trustProxy);
+      const key = callerKey(
+        verifiedSubject(serverContext as object),
+        {
+          forwardedFor: request.headers.get('x-forwarded-for'),
+          remote: node?.socket?.remoteAddress,
+        },
+        trustProxy,
+      );
       keys.set(serverContext as object, key);
       const decision = await limiter.take(key);
       if (decision.allowed) return;
       endResponse(
-        new fetchAPI.Response(refusalBody('RATE_LIMITED', message(decision, max), { limit: max }), {
-          status: 429,
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'retry-after': retryAfter(decision),
+        new fetchAPI.Response(
+          refusalBody('RATE_LIMITED', tooManyRequests(decision, max), { limit: max }),
+          {
+            status: 429,
+            headers: {
+              'content-type': 'application/json; charset=utf-8',
+              'retry-after': retryAfter(decision),
+            },
           },
-        }),
+        ),
       );
     },
     onRequestParse({ serverContext }) {
@@ -83,7 +71,7 @@ export function useRateLimit({
           if (!decision.allowed) {
             throw refusal(
               'RATE_LIMITED',
-              message(decision, max),
+              tooManyRequests(decision, max),
               429,
               { limit: max },
               {

@@ -4,6 +4,8 @@ import type { ValidationRule } from 'graphql';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
+import type { RateLimitConfig } from './protection/rate-limit-policy';
+import type { Viewer } from './viewer';
 
 /**
  * One concern of a subgraph's server (protection, observability…), kept in its own module: the
@@ -21,6 +23,12 @@ export interface SubgraphFeature {
     response: ServerResponse,
     next: () => Promise<void>,
   ) => Promise<void>;
+  /**
+   * Runs once the request's body is read and its signature checked, before GraphQL sees it and
+   * before a bad body or signature is refused; throws a refusal (`refusal()`) to answer instead.
+   * `signed` says the request carries the graph's valid signature.
+   */
+  admitRequest?: (request: IncomingMessage, signed: boolean) => Promise<void>;
   close?: () => Promise<void>;
 }
 
@@ -33,4 +41,7 @@ export interface SubgraphFeatureDeps {
   introspection: boolean;
   /** The subgraph's SDL, with the Federation directives its fields carry (`@listSize`…). */
   sdl: string;
+  rateLimit: RateLimitConfig;
+  /** The request's caller, from its token, verified once per request; rejects a bad token. */
+  viewerOf: (request: IncomingMessage) => Promise<Viewer>;
 }

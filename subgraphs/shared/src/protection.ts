@@ -4,6 +4,9 @@ import type { SubgraphFeature, SubgraphFeatureDeps } from './features';
 import { refuseStatementsPastBudget } from './protection/budget';
 import { listSizesOf } from './protection/cost';
 import { checkTokens, costLimitRule, readOperationLimits, shapeRules } from './protection/limits';
+import { createRateLimiter } from './protection/rate-limit';
+import { callerKey, retryAfter, tooManyRequests } from './protection/rate-limit-policy';
+import { refusal } from './protection/refusal';
 import { badStringRefusal } from './protection/strings';
 import { withoutSuggestions } from './protection/suggestions';
 
@@ -13,9 +16,11 @@ import { withoutSuggestions } from './protection/suggestions';
  * not store refused as the caller's error; each refusal a GraphQL error with its code and status
  * 400. Page sizes are capped by the connections themselves and the body size by the server.
  * With introspection off, no error suggests names the caller did not send. The gateway's signed
- * requests are the plans of operations it has already held to these limits.
+ * requests are the plans of operations it has already held to these limits. Callers are
+ * rate-limited as at the gateway (./protection/rate-limit-policy.ts), except the graph's own calls.
  */
-export function protection({ db, env, introspection, sdl }: SubgraphFeatureDeps): SubgraphFeature {
+export function protection(deps: SubgraphFeatureDeps): SubgraphFeature {
+  const { db, env, introspection, sdl } = deps;
   const limits = readOperationLimits(env);
   const stopGuarding = refuseStatementsPastBudget(db);
   const shape = shapeRules(limits);
@@ -62,10 +67,69 @@ export function protection({ db, env, introspection, sdl }: SubgraphFeatureDeps)
       };
     },
   };
+  const limit = rateLimit(deps);
   return {
     apolloPlugins: [plugin],
+    admitRequest: limit.admitRequest,
     async close() {
       stopGuarding();
+      await limit.close?.();
     },
+  };
+}
+
+/**
+ * A rate limit per caller who reaches the subgraph directly: the verified token's subject, else
+ * the client address. Requests with the graph's signature (the gateway's, a peer subgraph's) are
+ * not counted: the gateway has limited its own callers, and would otherwise spend one limit, its
+ * address's, for every anonymous caller. The signature is in the body, so the limit is taken
+ * once the body is read and checked (at most MAX_BODY_BYTES, parsed, one HMAC) and before any
+ * GraphQL work; taking it before reading would refuse signed requests whenever the caller's
+ * limit ran out, or cost every signed request a second round trip to Redis to give it back.
+ */
+function rateLimit({
+  name,
+  logger,
+  viewerOf,
+  rateLimit: config,
+}: SubgraphFeatureDeps): Pick<SubgraphFeature, 'admitRequest' | 'close'> {
+  if (config.rateLimitMax <= 0) return {};
+  const max = config.rateLimitMax;
+  const limiter = createRateLimiter({
+    max,
+    windowMs: config.rateLimitWindowMs,
+    redisUrl: config.redisUrl,
+    prefix: `compact-graph:rate-limit:${name}:`,
+    logger,
+  });
+  return {
+    async admitRequest(request, signed) {
+      if (signed) return;
+      const subject = await viewerOf(request).then(
+        (viewer) => viewer.subject,
+        () => undefined,
+      );
+      const forwarded = request.headers['x-forwarded-for'];
+      const key = callerKey(
+        subject,
+        {
+          forwardedFor: Array.isArray(forwarded) ? forwarded[0] : forwarded,
+          remote: request.socket.remoteAddress,
+        },
+        config.trustProxy,
+      );
+      const decision = await limiter.take(key);
+      if (decision.allowed) return;
+      throw refusal(
+        'RATE_LIMITED',
+        tooManyRequests(decision, max),
+        429,
+        { limit: max },
+        {
+          'retry-after': retryAfter(decision),
+        },
+      );
+    },
+    close: () => limiter.close(),
   };
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { SubgraphContext } from './context';
 import type { Logger } from './logger';
@@ -9,6 +10,8 @@ import { EntityDirectory, membershipEntities, type EntityCheck } from './entity-
 import { observability } from './observability';
 import { PeerClient } from './peers';
 import { protection } from './protection';
+import { readRateLimitConfig, type RateLimitConfig } from './protection/rate-limit-policy';
+import type { Viewer } from './viewer';
 
 export interface ServeOptions {
   db: DataSource;
@@ -28,30 +31,68 @@ export interface ServeOptions {
       | 'maxBodyBytes'
       | 'gatewaySigningSecrets'
       | 'requestBudgetMs'
+      | keyof RateLimitConfig
     >
   >;
+  /** Where the settings `config` leaves out are read. @default process.env */
+  env?: Record<string, string | undefined>;
+}
+
+/** Verifies each request's token once, however many times its caller is asked for. */
+function viewerPerRequest(authenticate: (header: string | undefined) => Promise<Viewer>) {
+  const viewers = new WeakMap<IncomingMessage, Promise<Viewer>>();
+  return (request: IncomingMessage): Promise<Viewer> => {
+    let viewer = viewers.get(request);
+    if (!viewer) {
+      viewer = authenticate(request.headers.authorization);
+      viewers.set(request, viewer);
+    }
+    return viewer;
+  };
 }
 
 /** Builds a subgraph's HTTP server on an initialised data source; it does not listen yet. */
 export async function createServerFor<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  { db, logger, peers, auth, entities, config: given = {} }: ServeOptions,
+  { db, logger, peers, auth, entities, config: given = {}, env = process.env }: ServeOptions,
 ): Promise<SubgraphServer> {
-  const config = { ...readSubgraphConfig(definition, process.env), ...given };
+  const config: SubgraphConfig & Partial<RateLimitConfig> = {
+    ...readSubgraphConfig(definition, env),
+    ...given,
+  };
   const { schema, sdl } = await definition.buildSchema();
   const peerUrls = { ...definition.peers, ...peers };
+  const signingSecrets = config.gatewaySigningSecrets;
   const list =
     definition.listEntities?.(db) ??
-    (peerUrls.membership ? membershipEntities(peerUrls.membership) : undefined);
-  const authenticate = createAuthenticator(auth ?? readAuthConfig(), {
+    (peerUrls.membership
+      ? membershipEntities(peerUrls.membership, { signingSecret: signingSecrets[0] })
+      : undefined);
+  const authenticate = createAuthenticator(auth ?? readAuthConfig(env), {
     entities: entities ?? (list && new EntityDirectory(list)),
   });
+  const viewerOf = viewerPerRequest(authenticate);
   const { introspection } = config;
-  const featureDeps = { name: definition.name, db, logger, env: process.env, introspection, sdl };
-  const signingSecrets = config.gatewaySigningSecrets;
+  const fromEnv = readRateLimitConfig(env);
+  const rateLimit: RateLimitConfig = {
+    rateLimitMax: config.rateLimitMax ?? fromEnv.rateLimitMax,
+    rateLimitWindowMs: config.rateLimitWindowMs ?? fromEnv.rateLimitWindowMs,
+    trustProxy: config.trustProxy ?? fromEnv.trustProxy,
+    redisUrl: config.redisUrl ?? fromEnv.redisUrl,
+  };
+  const featureDeps = {
+    name: definition.name,
+    db,
+    logger,
+    env,
+    introspection,
+    sdl,
+    rateLimit,
+    viewerOf,
+  };
   if (signingSecrets.length === 0) {
     logger.warn(
-      "GATEWAY_SIGNING_SECRET is not set: requests from the gateway are checked as a partner agency's are",
+      "GATEWAY_SIGNING_SECRET is not set: requests from the gateway are checked, and rate-limited, as a partner agency's are",
     );
   }
   return createSubgraphServer<SubgraphContext<TLoaders>>({
@@ -60,7 +101,7 @@ export async function createServerFor<TLoaders>(
     logger,
     context: async (request, signed) => {
       // Every subgraph checks the token itself: partner agencies reach it without the gateway.
-      const viewer = await authenticate(request.headers.authorization);
+      const viewer = await viewerOf(request);
       const client = new PeerClient(peerUrls, request.headers.authorization, signingSecrets[0]);
       return {
         viewer,

@@ -44,3 +44,18 @@ test('metrics listen on the loopback address, on their own port, unless told oth
     'METRICS_PORT must be an integer from 0 to 65535; got "ninety"',
   );
 });
+
+test("rate limits read the gateway's variables, with the gateway's defaults", () => {
+  expect(readSubgraphConfig(funding, {})).toMatchObject({
+    rateLimitMax: 600,
+    rateLimitWindowMs: 60_000,
+    trustProxy: false,
+    redisUrl: undefined,
+  });
+  expect(
+    readSubgraphConfig(funding, { RATE_LIMIT_MAX: '0', REDIS_URL: 'rediss://redis:6379' }),
+  ).toMatchObject({ rateLimitMax: 0, redisUrl: 'rediss://redis:6379' });
+  expect(() => readSubgraphConfig(funding, { REDIS_URL: 'http://redis:6379' })).toThrow(
+    'REDIS_URL must be a redis or rediss URL',
+  );
+});

@@ -1,9 +1,14 @@
 import { ConfigError, envBool, envInt, envOptional, envPort, envString, envUrl } from './env';
 import { readSigningSecrets } from './gateway-signature';
+import { readRateLimitConfig, type RateLimitConfig } from './protection/rate-limit-policy';
 import type { SubgraphDefinition } from './subgraph';
 
-/** Settings every subgraph reads from its environment, each with its variable named. */
-export interface SubgraphConfig {
+/**
+ * Settings every subgraph reads from its environment, each with its variable named. The rate
+ * limit's are the gateway's (`RATE_LIMIT_MAX`…), applied to the callers that reach the subgraph
+ * directly; requests with the graph's signature are not limited.
+ */
+export interface SubgraphConfig extends RateLimitConfig {
   /** `PORT` @default the subgraph's own port (4001–4003) */
   port: number;
   /** `HOST` @default '0.0.0.0' */
@@ -80,6 +85,7 @@ export function readSubgraphConfig(
     introspection: envBool(env, 'INTROSPECTION', true),
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1_048_576, { min: 1024 }),
     gatewaySigningSecrets: readSigningSecrets(env),
+    ...readRateLimitConfig(env),
   };
 }
 

@@ -4,9 +4,9 @@ import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors-format';
-import { createSignatureCheck } from './gateway-signature';
+import { createSignatureCheck, type SignatureCheck } from './gateway-signature';
 import { BudgetExceeded, withinBudget } from './protection/budget';
 import { rawPath } from './raw-path';
 import type { SubgraphFeature } from './features';
@@ -71,10 +71,32 @@ class HttpError extends Error {
   }
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
 }
+
+/** A feature's refusal (`refusal()`): its status and headers, its code and extensions. */
+function sendRefusal(response: ServerResponse, error: GraphQLError): void {
+  const { http, ...extensions } = error.extensions as {
+    http: { status: number; headers?: Record<string, string> };
+  };
+  sendJson(
+    response,
+    http.status,
+    { errors: [{ message: error.message, extensions }] },
+    http.headers,
+  );
+}
+
+const isRefusal = (error: unknown): error is GraphQLError =>
+  error instanceof GraphQLError &&
+  typeof (error.extensions.http as { status?: unknown } | undefined)?.status === 'number';
 
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(request.headers['content-length'] ?? 0);
@@ -123,6 +145,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const metrics = registry && createMetricsListener(registry);
   let metricsUrl: string | undefined;
   const arounds = features.flatMap((feature) => feature.aroundRequest ?? []);
+  const admits = features.flatMap((feature) => feature.admitRequest ?? []);
+  const admit = async (request: IncomingMessage, signed: boolean) => {
+    for (const check of admits) await check(request, signed);
+  };
   const { logger } = options;
   const checkSignature = createSignatureCheck(options.gatewaySigningSecrets ?? []);
   const server = createServer();
@@ -155,8 +181,19 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = await parseBody(request, limit);
-    const signature = checkSignature(body, request.headers.authorization);
+    let body: unknown;
+    let signature: SignatureCheck;
+    try {
+      body = await parseBody(request, limit);
+      signature = checkSignature(body, request.headers.authorization);
+    } catch (error) {
+      // A body too large or not JSON cannot be signed: the caller is admitted (counted) first.
+      await admit(request, false);
+      throw error;
+    }
+    // Once the signature is known, so the graph's own calls are never refused, and before a bad
+    // signature is, so those are counted too.
+    await admit(request, signature === 'signed');
     if (signature === 'invalid') {
       throw new HttpError(
         401,
@@ -225,6 +262,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
         logger.warn({ budgetMs: error.budgetMs }, 'request stopped at its time budget');
         return sendJson(response, 200, error.body);
       }
+      if (isRefusal(error)) return sendRefusal(response, error);
       logger.error({ err: error }, 'request failed');
       sendJson(response, 500, {
         errors: [
