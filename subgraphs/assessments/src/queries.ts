@@ -1,7 +1,9 @@
+import type { DataSource } from 'typeorm';
 import { badUserInput } from '../../shared/src/errors';
 import { isUuid } from '../../shared/src/ids';
 import { parseIso3List } from '../../shared/src/iso3';
 import type { KeysetOrder } from '../../shared/src/pagination';
+import type { AssessmentAccess } from './access';
 import type { AssessmentsContext } from './context';
 import { AssessmentThematicArea } from './entities/assessment-link.entity';
 import { Assessment } from './entities/assessment.entity';
@@ -24,6 +26,18 @@ export const RECOMMENDATION_ORDER: KeysetOrder = {
   direction: 'ASC',
 };
 
+/** What a query of one caller's visible rows needs. */
+export interface QueryScope {
+  db: DataSource;
+  access: AssessmentAccess;
+}
+
+/** The scope of a resolver's queries. */
+export const scopeOf = ({ db, loaders }: AssessmentsContext): QueryScope => ({
+  db,
+  access: loaders.access,
+});
+
 function checkYear(year: number | null | undefined, argument: string) {
   if (year !== null && year !== undefined && (year < 1900 || year > 2100)) {
     throw badUserInput(`"${argument}" must be a year from 1900 to 2100; got ${year}.`, argument);
@@ -31,11 +45,8 @@ function checkYear(year: number | null | undefined, argument: string) {
 }
 
 /** The assessments a caller may list, narrowed by a filter; not yet ordered or paged. */
-export function assessmentQuery(
-  { db, loaders }: AssessmentsContext,
-  filter?: AssessmentFilter | null,
-) {
-  const query = loaders.access.listed(db.getRepository(Assessment).createQueryBuilder('a'));
+export function assessmentQuery({ db, access }: QueryScope, filter?: AssessmentFilter | null) {
+  const query = access.listed(db.getRepository(Assessment).createQueryBuilder('a'));
   if (!filter) return query;
   const states = parseIso3List(filter.memberState, 'filter.memberState');
   if (states?.length) query.andWhere('a.memberStateIso3 IN (:...states)', { states });
@@ -66,10 +77,10 @@ export function assessmentQuery(
 
 /** The recommendations a caller may read, narrowed by a filter; not yet ordered or paged. */
 export function recommendationQuery(
-  { db, loaders }: AssessmentsContext,
+  { db, access }: QueryScope,
   filter?: RecommendationFilter | null,
 ) {
-  const query = loaders.access.readable(
+  const query = access.readable(
     db
       .getRepository(Recommendation)
       .createQueryBuilder('r')

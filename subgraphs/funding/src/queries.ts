@@ -1,14 +1,9 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../shared/src/ids';
 import { parseIso3List } from '../../shared/src/iso3';
 import type { KeysetOrder } from '../../shared/src/pagination';
-import type { FundingContext } from './context';
 import { Contribution } from './entities/contribution.entity';
-import {
-  ProjectBeneficiary,
-  ProjectPartner,
-  ProjectThematicArea,
-} from './entities/project-link.entity';
+import { ProjectBeneficiary, ProjectThematicArea } from './entities/project-link.entity';
 import { Project } from './entities/project.entity';
 import type { ContributionFilter } from './resolvers/inputs/contribution-filter.input';
 import type { ProjectFilter } from './resolvers/inputs/project-filter.input';
@@ -57,7 +52,7 @@ function throughLink<T extends ObjectLiteral>(
 }
 
 /** Projects narrowed by a filter; not yet ordered or paged. */
-export function projectQuery({ db }: FundingContext, filter?: ProjectFilter | null) {
+export function projectQuery({ db }: { db: DataSource }, filter?: ProjectFilter | null) {
   const query = db.getRepository(Project).createQueryBuilder('p');
   if (!filter) return query;
   if (filter.status?.length)
@@ -75,17 +70,8 @@ export function projectQuery({ db }: FundingContext, filter?: ProjectFilter | nu
   return query;
 }
 
-/** Projects an entity takes part in beside the lead. */
-export function partnerProjectQuery(
-  context: FundingContext,
-  acronym: string,
-  filter?: ProjectFilter | null,
-) {
-  return throughLink(projectQuery(context, filter), ProjectPartner, 'entityAcronym', [acronym]);
-}
-
 /** Contributions narrowed by a filter; not yet ordered or paged. */
-export function contributionQuery({ db }: FundingContext, filter?: ContributionFilter | null) {
+export function contributionQuery({ db }: { db: DataSource }, filter?: ContributionFilter | null) {
   const query = db.getRepository(Contribution).createQueryBuilder('c');
   if (!filter) return query;
   if (filter.donor) whereId(query, 'c.donorId', filter.donor);

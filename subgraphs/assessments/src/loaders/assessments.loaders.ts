@@ -12,6 +12,7 @@ import { Assessment } from '../entities/assessment.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { Resolution } from '../entities/resolution.entity';
 import { ThematicArea } from '../entities/thematic-area.entity';
+import { createAssessmentsPages } from './pages.loaders';
 
 export interface PriorityCount {
   thematicAreaCode: string;
@@ -37,6 +38,7 @@ export function createAssessmentsLoaders({ db, viewer }: RequestScope) {
 
   return {
     access,
+    ...createAssessmentsPages({ db, access }),
     /** Asks the membership subgraph, as the caller, whether states and entities exist. */
     assessmentById: idLoader(
       (ids) => assessments().andWhere('a.id IN (:...ids)', { ids }).getMany(),

@@ -19,7 +19,7 @@ import { Recommendation } from '../entities/recommendation.entity';
 import { EntityRef, MemberStateRef } from '../entities/references.type';
 import { Resolution } from '../entities/resolution.entity';
 import { ThematicArea } from '../entities/thematic-area.entity';
-import { ASSESSMENT_ORDER, assessmentQuery } from '../queries';
+import { ASSESSMENT_ORDER, assessmentQuery, scopeOf } from '../queries';
 import { AssessmentPageArgs } from './inputs/assessment-filter.input';
 
 export const AssessmentConnection = connectionType('Assessment', Assessment, 'assessments');
@@ -33,7 +33,7 @@ export class AssessmentResolver {
     @Ctx() context: AssessmentsContext,
     @Args(() => AssessmentPageArgs) { filter, first, after }: AssessmentPageArgs,
   ) {
-    return paginate(assessmentQuery(context, filter), ASSESSMENT_ORDER, { first, after });
+    return paginate(assessmentQuery(scopeOf(context), filter), ASSESSMENT_ORDER, { first, after });
   }
 
   @Query(() => Assessment, {

@@ -1,10 +1,8 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { paginate } from '../../../shared/src/pagination';
 import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';
 import { MemberStateRef } from '../entities/references.type';
-import { RECOMMENDATION_ORDER, recommendationQuery } from '../queries';
 import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
 import { RecommendationConnection } from './recommendation.resolver';
 
@@ -36,8 +34,7 @@ export class MemberStateAssessmentsResolver {
     @Ctx() context: AssessmentsContext,
     @Args(() => RecommendationPageArgs) { filter, first, after }: RecommendationPageArgs,
   ) {
-    const query = recommendationQuery(context, { ...filter, memberState: [state.iso3] });
-    return paginate(query, RECOMMENDATION_ORDER, { first, after });
+    return context.loaders.recommendationsOfState(state.iso3, { filter, first, after });
   }
 }
 

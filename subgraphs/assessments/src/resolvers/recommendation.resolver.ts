@@ -6,7 +6,7 @@ import { Assessment } from '../entities/assessment.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { MemberStateRef } from '../entities/references.type';
 import { ThematicArea } from '../entities/thematic-area.entity';
-import { RECOMMENDATION_ORDER, recommendationQuery } from '../queries';
+import { RECOMMENDATION_ORDER, recommendationQuery, scopeOf } from '../queries';
 import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
 
 export const RecommendationConnection = connectionType(
@@ -24,7 +24,10 @@ export class RecommendationResolver {
     @Ctx() context: AssessmentsContext,
     @Args(() => RecommendationPageArgs) { filter, first, after }: RecommendationPageArgs,
   ) {
-    return paginate(recommendationQuery(context, filter), RECOMMENDATION_ORDER, { first, after });
+    return paginate(recommendationQuery(scopeOf(context), filter), RECOMMENDATION_ORDER, {
+      first,
+      after,
+    });
   }
 
   @Query(() => Recommendation, {

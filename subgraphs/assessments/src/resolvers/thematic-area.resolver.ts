@@ -11,11 +11,9 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { paginate } from '../../../shared/src/pagination';
 import { Priority } from '../../../shared/src/vocabulary';
 import type { AssessmentsContext } from '../context';
 import { ThematicArea } from '../entities/thematic-area.entity';
-import { RECOMMENDATION_ORDER, recommendationQuery } from '../queries';
 import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
 import { RecommendationConnection } from './recommendation.resolver';
 
@@ -55,8 +53,7 @@ export class ThematicAreaResolver {
     @Ctx() context: AssessmentsContext,
     @Args(() => RecommendationPageArgs) { filter, first, after }: RecommendationPageArgs,
   ) {
-    const query = recommendationQuery(context, { ...filter, thematicArea: [area.code] });
-    return paginate(query, RECOMMENDATION_ORDER, { first, after });
+    return context.loaders.recommendationsInArea(area.code, { filter, first, after });
   }
 
   @Directive('@listSize(assumedSize: 3)')

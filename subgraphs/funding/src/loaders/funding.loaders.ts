@@ -23,6 +23,7 @@ import {
   type MemberStateRef,
 } from '../entities/references.type';
 import { createMonitoringLoaders } from './monitoring.loaders';
+import { createFundingPages } from './pages.loaders';
 
 /** A sum of contributions per key, as exact decimal strings. */
 export interface Totals {
@@ -104,6 +105,7 @@ export function createFundingLoaders({ db, peers }: RequestScope) {
 
   return {
     ...createMonitoringLoaders(db),
+    ...createFundingPages(db),
     /** Asks other subgraphs on the caller's behalf, such as whether a key a write names exists. */
     visibleAssessment: visibleTo('Assessment'),
     visibleRecommendation: visibleTo('Recommendation'),

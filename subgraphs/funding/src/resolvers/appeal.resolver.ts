@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, paginate } from '../../../shared/src/pagination';
+import { PageArgs } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { Appeal } from '../entities/appeal.entity';
 import { Money, money, toCents } from '../money';
-import { PROJECT_ORDER, projectQuery } from '../queries';
 import { ProjectConnection } from './project.resolver';
 
 @Resolver(() => Appeal)
@@ -52,7 +51,7 @@ export class AppealResolver {
     @Ctx() context: FundingContext,
     @Args(() => PageArgs) { first, after }: PageArgs,
   ) {
-    return paginate(projectQuery(context, { appeal: appeal.id }), PROJECT_ORDER, { first, after });
+    return context.loaders.projectsOfAppeal(appeal.id, { first, after });
   }
 }
 

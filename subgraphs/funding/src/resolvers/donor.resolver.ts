@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, paginate } from '../../../shared/src/pagination';
+import { PageArgs } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { Donor } from '../entities/donor.entity';
 import { MemberStateRef } from '../entities/references.type';
 import { Money, money, toCents } from '../money';
-import { CONTRIBUTION_ORDER, contributionQuery } from '../queries';
 import { ContributionConnection } from './contribution.resolver';
 
 @Resolver(() => Donor)
@@ -39,10 +38,7 @@ export class DonorResolver {
     @Ctx() context: FundingContext,
     @Args(() => PageArgs) { first, after }: PageArgs,
   ) {
-    return paginate(contributionQuery(context, { donor: donor.id }), CONTRIBUTION_ORDER, {
-      first,
-      after,
-    });
+    return context.loaders.contributionsOfDonor(donor.id, { first, after });
   }
 
   @FieldResolver(() => Money, { description: 'Everything it has pledged or paid.' })

@@ -1,9 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { EntityRef } from '../entities/references.type';
-import { PROJECT_ORDER, partnerProjectQuery, projectQuery } from '../queries';
 import { ProjectPageArgs } from './inputs/project-filter.input';
 import { ProjectConnection } from './project.resolver';
 
@@ -18,8 +16,7 @@ export class EntityFundingResolver {
     @Ctx() context: FundingContext,
     @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
   ) {
-    const query = projectQuery(context, { ...filter, leadEntity: [entity.acronym] });
-    return paginate(query, PROJECT_ORDER, { first, after });
+    return context.loaders.projectsLed(entity.acronym, { filter, first, after });
   }
 
   @FieldResolver(() => ProjectConnection, {
@@ -31,10 +28,7 @@ export class EntityFundingResolver {
     @Ctx() context: FundingContext,
     @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
   ) {
-    return paginate(partnerProjectQuery(context, entity.acronym, filter), PROJECT_ORDER, {
-      first,
-      after,
-    });
+    return context.loaders.projectsAsPartner(entity.acronym, { filter, first, after });
   }
 }
 

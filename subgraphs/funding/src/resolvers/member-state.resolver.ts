@@ -1,12 +1,10 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { paginate } from '../../../shared/src/pagination';
 import { Priority } from '../../../shared/src/vocabulary';
 import type { FundingContext } from '../context';
 import { coverageOf } from '../coverage';
 import { Donor } from '../entities/donor.entity';
 import { MemberStateRef, RecommendationRef, STATE_REQUIRES } from '../entities/references.type';
-import { PROJECT_ORDER, projectQuery } from '../queries';
 import { ProjectPageArgs } from './inputs/project-filter.input';
 import { ProjectConnection } from './project.resolver';
 
@@ -21,8 +19,7 @@ export class MemberStateFundingResolver {
     @Ctx() context: FundingContext,
     @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
   ) {
-    const query = projectQuery(context, { ...filter, beneficiaryState: [state.iso3] });
-    return paginate(query, PROJECT_ORDER, { first, after });
+    return context.loaders.projectsBenefiting(state.iso3, { filter, first, after });
   }
 
   @FieldResolver(() => Donor, {

@@ -1,11 +1,10 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { PageArgs, paginate } from '../../../shared/src/pagination';
+import { PageArgs } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { Programme } from '../entities/programme.entity';
 import { EntityRef } from '../entities/references.type';
 import { Money, money, toCents } from '../money';
-import { PROJECT_ORDER, projectQuery } from '../queries';
 import { ProjectConnection } from './project.resolver';
 
 @Resolver(() => Programme)
@@ -38,10 +37,7 @@ export class ProgrammeResolver {
     @Ctx() context: FundingContext,
     @Args(() => PageArgs) { first, after }: PageArgs,
   ) {
-    return paginate(projectQuery(context, { programme: programme.id }), PROJECT_ORDER, {
-      first,
-      after,
-    });
+    return context.loaders.projectsOfProgramme(programme.id, { first, after });
   }
 
   @FieldResolver(() => Money, {

@@ -1,10 +1,8 @@
 import { Args, Ctx, Field, FieldResolver, ObjectType, Resolver, Root, Int } from 'type-graphql';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { ThematicAreaRef } from '../entities/references.type';
 import { Money, money, toCents } from '../money';
-import { PROJECT_ORDER, projectQuery } from '../queries';
 import { ProjectPageArgs } from './inputs/project-filter.input';
 import { ProjectConnection } from './project.resolver';
 
@@ -40,8 +38,7 @@ export class ThematicAreaFundingResolver {
     @Ctx() context: FundingContext,
     @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
   ) {
-    const query = projectQuery(context, { ...filter, thematicArea: [area.code] });
-    return paginate(query, PROJECT_ORDER, { first, after });
+    return context.loaders.projectsInArea(area.code, { filter, first, after });
   }
 
   @FieldResolver(() => ThematicAreaFunding, {

@@ -1,0 +1,50 @@
+import { batchedPages } from '../../../shared/src/batched-pages';
+import { AssessmentParticipant } from '../entities/assessment-link.entity';
+import {
+  ASSESSMENT_ORDER,
+  assessmentQuery,
+  RECOMMENDATION_ORDER,
+  recommendationQuery,
+  type QueryScope,
+} from '../queries';
+import type { RecommendationFilter } from '../resolvers/inputs/recommendation-filter.input';
+
+/**
+ * The connections assessments serves under other records (every state's recommendations, every
+ * entity's assessments…): each a page per parent, read for all parents at once, as the caller
+ * may see them.
+ */
+export function createAssessmentsPages(scope: QueryScope) {
+  const recommendations = (column: 'memberStateIso3' | 'thematicAreaCode') =>
+    batchedPages(scope.db, {
+      query: (parents: string[], filter: RecommendationFilter | undefined) =>
+        recommendationQuery(scope, filter).andWhere(`r.${column} IN (:...parents)`, { parents }),
+      parent: `r.${column}`,
+      order: RECOMMENDATION_ORDER,
+    });
+  return {
+    recommendationsOfState: recommendations('memberStateIso3'),
+    recommendationsInArea: recommendations('thematicAreaCode'),
+    /** Led or taken part in: the lead and the participants, each a parent of the assessment. */
+    assessmentsOfEntity: batchedPages(scope.db, {
+      query: (parents: string[]) => {
+        const query = assessmentQuery(scope);
+        const participants = query
+          .subQuery()
+          .select('p.assessmentId', 'assessment_id')
+          .addSelect('p.entityAcronym', 'acronym')
+          .from(AssessmentParticipant, 'p')
+          .getQuery();
+        return query
+          .innerJoin(
+            `(${participants} UNION SELECT lead.id, lead.lead_entity_acronym FROM "${scope.db.driver.schema}".assessment lead)`,
+            'parent',
+            'parent.assessment_id = a.id',
+          )
+          .andWhere('parent.acronym IN (:...parents)', { parents });
+      },
+      parent: 'parent.acronym',
+      order: ASSESSMENT_ORDER,
+    }),
+  };
+}
