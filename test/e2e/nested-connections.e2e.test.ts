@@ -147,3 +147,32 @@ test("every state's projects and recommendations are counted right, in one reque
     });
   }
 });
+
+test('a cursor from a page read for many parents continues its own parent', async () => {
+  const all = await graph.query<{
+    entity: { projectsLed: { edges: { node: { code: string } }[] } };
+  }>('{ entity(acronym: "UNODC") { projectsLed(first: 100) { edges { node { code } } } } }');
+  const codes = all.data!.entity.projectsLed.edges.map((e) => e.node.code);
+  expect(codes.length).toBeGreaterThan(3);
+  const page = `query ($after: String) { entities(first: 100) { edges { node { acronym projectsLed(first: 2, after: $after) { edges { node { code } } pageInfo { endCursor hasNextPage } } } } } }`;
+  type Pages = {
+    entities: {
+      edges: {
+        node: {
+          acronym: string;
+          projectsLed: {
+            edges: { node: { code: string } }[];
+            pageInfo: { endCursor: string; hasNextPage: boolean };
+          };
+        };
+      }[];
+    };
+  };
+  const unodcOf = (answer: { data?: Pages | null }) =>
+    answer.data!.entities.edges.find((e) => e.node.acronym === 'UNODC')!.node.projectsLed;
+  const first = unodcOf(await graph.query<Pages>(page));
+  expect(first.edges.map((e) => e.node.code)).toEqual(codes.slice(0, 2));
+  expect(first.pageInfo.hasNextPage).toBe(true);
+  const second = unodcOf(await graph.query<Pages>(page, { after: first.pageInfo.endCursor }));
+  expect(second.edges.map((e) => e.node.code)).toEqual(codes.slice(2, 4));
+});

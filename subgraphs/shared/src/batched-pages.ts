@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import {
+  afterCursor,
   decodeCursor,
   encodeCursor,
   pageSize,
+  sortColumns,
   type KeysetOrder,
   type Page,
   type PageArgs,
@@ -22,8 +24,14 @@ export interface PagesSource<T extends ObjectLiteral, F> {
   order: KeysetOrder;
 }
 
+/** A row of a page as read: the node and its cursor. */
+interface Row<T> {
+  node: T;
+  cursor: string;
+}
+
 /** One parent's page as read: its rows in order, one more than the page when more follow. */
-type Rows<T> = T[];
+type Rows<T> = Row<T>[];
 
 /**
  * The pages of a connection under many parents (every state's projects, every entity's
@@ -40,7 +48,6 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
     string,
     { pages: DataLoader<string, Rows<T>>; counts: DataLoader<string, number> }
   >();
-  const direction = source.order.direction;
 
   async function pages(
     parents: readonly string[],
@@ -49,21 +56,20 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
     filter: F | undefined,
   ): Promise<Rows<T>[]> {
     const query = source.query([...parents], filter);
-    const alias = query.alias;
-    const columns = source.order.keys.map((key) => `${alias}.${key.property}`);
+    const columns = sortColumns(source.order, query.alias);
     if (after) {
-      const params = Object.fromEntries(after.map((value, i) => [`cursor${i}`, value]));
-      const placeholders = after.map((_, i) => `:cursor${i}`).join(', ');
-      const comparison = direction === 'ASC' ? '>' : '<';
-      query.andWhere(`(${columns.join(', ')}) ${comparison} (${placeholders})`, params);
+      const { where, params } = afterCursor(source.order, query.alias, after);
+      query.andWhere(where, params);
     }
-    const ordered = columns.map((column) => `${column} ${direction}`).join(', ');
+    const ordered = columns.map(({ column, direction }) => `${column} ${direction}`).join(', ');
     query
       .addSelect(parentOf(source), '__parent')
       .addSelect(
         `ROW_NUMBER() OVER (PARTITION BY ${parentOf(source)} ORDER BY ${ordered})`,
         '__rn',
       );
+    // The cursor's values as text, as cursors carry them, whichever table a key is in.
+    columns.forEach(({ column }, i) => query.addSelect(`(${column})::text`, `__k${i}`));
     const [sql, params] = query.getQueryAndParameters();
     const raw: Record<string, unknown>[] = await readQuery(
       db,
@@ -71,12 +77,16 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
       params,
     );
     const hydrate = hydrator<T>(query);
-    const byParent = new Map<string, T[]>();
+    const byParent = new Map<string, Row<T>[]>();
     for (const row of raw) {
       const parent = String(row.__parent);
+      const read = {
+        node: hydrate(row),
+        cursor: encodeCursor(columns.map((_, i) => row[`__k${i}`])),
+      };
       const rows = byParent.get(parent);
-      if (rows) rows.push(hydrate(row));
-      else byParent.set(parent, [hydrate(row)]);
+      if (rows) rows.push(read);
+      else byParent.set(parent, [read]);
     }
     return parents.map((parent) => byParent.get(parent) ?? []);
   }
@@ -113,11 +123,7 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
     }
     const { counts: total } = group;
     const rows = await group.pages.load(parent);
-    const nodes = rows.slice(0, size);
-    const edges = nodes.map((node) => ({
-      cursor: encodeCursor(source.order.keys.map((key) => (node as ObjectLiteral)[key.property])),
-      node,
-    }));
+    const edges = rows.slice(0, size);
     return {
       edges,
       pageInfo: {

@@ -109,11 +109,38 @@ export interface SortKey {
   /** Entity property, as TypeORM names it. */
   property: string;
   kind: CursorValueKind;
+  /** The query alias it belongs to. @default the query's main alias */
+  alias?: string;
+  /** @default the order's direction */
+  direction?: 'ASC' | 'DESC';
 }
 
 export interface KeysetOrder {
   keys: SortKey[];
   direction: 'ASC' | 'DESC';
+}
+
+/** Each sort key as a column of a query whose main alias is `alias`, with its direction. */
+export function sortColumns(order: KeysetOrder, alias: string) {
+  return order.keys.map((key) => ({
+    column: `${key.alias ?? alias}.${key.property}`,
+    direction: key.direction ?? order.direction,
+  }));
+}
+
+/**
+ * The rows after a cursor's values in the keyset order, one direction per key:
+ * `(k1 > v1) OR (k1 = v1 AND k2 < v2) OR …`.
+ */
+export function afterCursor(order: KeysetOrder, alias: string, values: unknown[]) {
+  const columns = sortColumns(order, alias);
+  const params = Object.fromEntries(values.map((value, i) => [`cursor${i}`, value]));
+  const branches = columns.map((_, i) => {
+    const equal = columns.slice(0, i).map(({ column }, j) => `${column} = :cursor${j}`);
+    const { column, direction } = columns[i];
+    return [...equal, `${column} ${direction === 'ASC' ? '>' : '<'} :cursor${i}`].join(' AND ');
+  });
+  return { where: `(${branches.map((branch) => `(${branch})`).join(' OR ')})`, params };
 }
 
 export function encodeCursor(values: unknown[]): string {
@@ -173,16 +200,12 @@ export async function paginate<T extends ObjectLiteral>(
   const alias = query.alias;
   const counted = query.clone();
   const paged = query.clone();
-  const columns = order.keys.map((key) => `${alias}.${key.property}`);
   if (args.after) {
-    const values = decodeCursor(args.after, order);
-    const params = Object.fromEntries(values.map((value, i) => [`cursor${i}`, value]));
-    const placeholders = values.map((_, i) => `:cursor${i}`).join(', ');
-    const comparison = order.direction === 'ASC' ? '>' : '<';
-    paged.andWhere(`(${columns.join(', ')}) ${comparison} (${placeholders})`, params);
+    const { where, params } = afterCursor(order, alias, decodeCursor(args.after, order));
+    paged.andWhere(where, params);
   }
-  columns.forEach((column, i) =>
-    i === 0 ? paged.orderBy(column, order.direction) : paged.addOrderBy(column, order.direction),
+  sortColumns(order, alias).forEach(({ column, direction }, i) =>
+    i === 0 ? paged.orderBy(column, direction) : paged.addOrderBy(column, direction),
   );
   const rows = await paged.limit(size + 1).getMany();
   const nodes = rows.slice(0, size);
