@@ -9,10 +9,12 @@ import { startFaultProxy, type FaultProxy } from '../e2e/support/fault-proxy';
 import { startExtraGateway, type ExtraGateway } from '../e2e/support/gateway';
 
 /**
- * Funding computes coverage from `@requires` fields. A partner can post any representation
- * straight to funding, with recommendations it may not see; only the gateway's signed requests
- * are believed, and every other caller gets the owner's answer for them — the same as through
- * the gateway. Each case for every kind of caller, both ways.
+ * A partner can post any representation straight to a subgraph, with recommendations it may not
+ * see. Coverage is counted where the recommendations are, by assessments, from its own rows, so
+ * whatever a representation claims changes nothing; funding, which adds projects to assessments
+ * and recommendations, takes only their keys, and shows a direct caller only what the owner
+ * shows them. Each case for every kind of caller, both ways; and the gateway's signature, which
+ * makes a request the graph's own, cannot be forged, replayed or altered.
  */
 const data = buildDataset();
 const { assessments, recommendations } = data.assessments;
@@ -119,6 +121,7 @@ afterAll(async () => {
 const headersOf = async (caller: Caller) =>
   caller.roles ? await as(caller.roles, caller.entity) : {};
 const funding = () => graph.subgraphs.funding.url;
+const owner = () => graph.subgraphs.assessments.url;
 
 const COVERAGE_DIRECT = `query ($r: [_Any!]!) {
   _entities(representations: $r) { ... on Assessment { coverage { recommendations addressed unaddressed } } }
@@ -131,7 +134,7 @@ const STATE_GATEWAY = `query ($iso3: String!) { memberState(iso3: $iso3) { unadd
 
 describe.each(CALLERS)('$name', (caller) => {
   test.each(SAMPLE.map((a) => [a.confidentiality, a] as const))(
-    'a forged %s Assessment: coverage counts what the owner shows, both ways',
+    'a forged %s Assessment: coverage counts what the caller may read, both ways',
     async (_confidentiality, assessment) => {
       const headers = await headersOf(caller);
       const representation = {
@@ -142,10 +145,7 @@ describe.each(CALLERS)('$name', (caller) => {
       const direct = await graph.query<{ _entities: unknown[] }>(
         COVERAGE_DIRECT,
         { r: [representation] },
-        {
-          url: funding(),
-          headers,
-        },
+        { url: owner(), headers },
       );
       expect(direct.errors).toBeUndefined();
       const expected = expectedCoverage(caller, assessment);
@@ -171,7 +171,7 @@ describe.each(CALLERS)('$name', (caller) => {
     };
     const direct = await graph.query<{
       _entities: { unaddressedRecommendations: { id: string }[] }[];
-    }>(STATE_DIRECT, { r: [representation] }, { url: funding(), headers });
+    }>(STATE_DIRECT, { r: [representation] }, { url: owner(), headers });
     expect(direct.errors).toBeUndefined();
     const expected = expectedUnaddressed(caller, state);
     const ids = (list: { id: string }[]) => list.map((r) => r.id).sort();
@@ -182,6 +182,29 @@ describe.each(CALLERS)('$name', (caller) => {
     }>(STATE_GATEWAY, { iso3: state }, { headers });
     expect(ids(through.data!.memberState.unaddressedRecommendations)).toEqual(expected);
   });
+
+  test.each(SAMPLE.map((a) => [a.confidentiality, a] as const))(
+    'a forged %s Assessment straight at funding shows no more than its key would',
+    async (_confidentiality, assessment) => {
+      const headers = await headersOf(caller);
+      const projects = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Assessment { projects { code } } } }`;
+      const ask = (representation: Record<string, unknown>) =>
+        graph.query<{ _entities: unknown[] }>(
+          projects,
+          { r: [representation] },
+          { url: funding(), headers },
+        );
+      const forged = await ask({
+        __typename: 'Assessment',
+        id: assessment.id,
+        recommendations: claimedRefs(assessment.id),
+      });
+      const keyOnly = await ask({ __typename: 'Assessment', id: assessment.id });
+      expect(forged).toEqual(keyOnly);
+      const listed = accessRules(data, caller).listed(assessment);
+      expect(keyOnly.data!._entities[0] === null).toBe(!listed);
+    },
+  );
 
   test('addressedBy of a recommendation the caller may not read is absent, directly', async () => {
     const headers = await headersOf(caller);
@@ -204,13 +227,19 @@ describe('the signature', () => {
   const representations = [
     { __typename: 'Assessment', id: SAMPLE[0].id, recommendations: claimedRefs(SAMPLE[0].id) },
   ];
-  const body = { query: COVERAGE_DIRECT, variables: { r: representations } };
+  const body = {
+    query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Assessment { projects { code } } } }`,
+    variables: { r: representations },
+  };
 
   test('the gateway signs every subgraph request, and the signature verifies', async () => {
     proxy.requests.length = 0;
     const headers = await as(['cted']);
     const answer = await watched.post(
-      { query: COVERAGE_GATEWAY, variables: { id: SAMPLE[0].id } },
+      {
+        query: 'query ($id: ID!) { assessment(id: $id) { projects { code } } }',
+        variables: { id: SAMPLE[0].id },
+      },
       headers,
     );
     expect(answer.body.errors).toBeUndefined();

@@ -1,7 +1,9 @@
 import { auditLogResolver } from '../../shared/src/audit';
 import { buildFederatedSchema } from '../../shared/src/federation';
+import { AddressedMutations } from './resolvers/addressed.mutations';
 import { AssessmentMutations } from './resolvers/assessment.mutations';
 import { AssessmentResolver, assessmentReference } from './resolvers/assessment.resolver';
+import { AssessmentCoverageResolver, CoverageResolver } from './resolvers/coverage.resolver';
 import { EntityAssessmentsResolver, entityReference } from './resolvers/entity.resolver';
 import {
   MemberStateAssessmentsResolver,
@@ -20,6 +22,8 @@ export function buildAssessmentsSchema() {
     resolvers: [
       auditLogResolver('assessments'),
       AssessmentResolver,
+      AssessmentCoverageResolver,
+      CoverageResolver,
       RecommendationResolver,
       ThematicAreaResolver,
       ResolutionResolver,
@@ -27,6 +31,7 @@ export function buildAssessmentsSchema() {
       EntityAssessmentsResolver,
       AssessmentMutations,
       RecommendationMutations,
+      AddressedMutations,
     ],
     referenceResolvers: {
       ...assessmentReference,

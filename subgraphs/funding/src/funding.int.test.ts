@@ -3,7 +3,7 @@ import {
   startSubgraph,
   type TestSubgraph,
 } from '../../../test/helpers/subgraph';
-import { postBody, signedBody } from '../../../test/helpers/signature';
+import { parse, visit } from 'graphql';
 import { buildDataset } from '../../shared/src/dataset/build';
 import { ProjectStatus } from '../../shared/src/vocabulary';
 import { assessments } from '../../assessments/src/subgraph';
@@ -35,91 +35,18 @@ const byCode = (a: { code: string }, b: { code: string }) =>
 test('_service returns the SDL checked in under schema/', async () => {
   const result = await subgraph.query<{ _service: { sdl: string } }>('{ _service { sdl } }');
   expect(result.data!._service.sdl).toBe(await servedSdlOfCheckedIn('funding'));
-  expect(result.data!._service.sdl).toContain(
-    '@requires(fields: "recommendations { id priority technicalAssistanceNeeded }")',
-  );
 });
 
-const COVERAGE = `query ($representations: [_Any!]!) {
-  _entities(representations: $representations) {
-    ... on Assessment { coverage { recommendations addressed unaddressed unaddressedRecommendations { id } } }
-  }
-}`;
-
-const addressedOnce = new Set(
-  projects.filter((p) => p.status !== ProjectStatus.CANCELLED).flatMap((p) => p.recommendationIds),
-);
-
-function coverageOf(recommendations: { id: string }[]) {
-  const unaddressed = recommendations.filter((r) => !addressedOnce.has(r.id));
-  return {
-    recommendations: recommendations.length,
-    addressed: recommendations.length - unaddressed.length,
-    unaddressed: unaddressed.length,
-    unaddressedRecommendations: unaddressed.map((r) => ({ id: r.id })),
-  };
-}
-
-/** A public assessment's representation that claims recommendations of other assessments. */
-function forged() {
-  const assessment = data.assessments.assessments.find((a) => a.confidentiality === 'PUBLIC')!;
-  const claimed = data.assessments.recommendations
-    .filter((r) => r.assessmentId !== assessment.id)
-    .slice(0, 12);
-  const representation = {
-    __typename: 'Assessment',
-    id: assessment.id,
-    recommendations: claimed.map((r) => ({
-      __typename: 'Recommendation',
-      id: r.id,
-      priority: r.priority,
-      technicalAssistanceNeeded: r.technicalAssistanceNeeded,
-    })),
-  };
-  const own = data.assessments.recommendations
-    .filter((r) => r.assessmentId === assessment.id)
-    .sort((a, b) => a.number - b.number);
-  return { representation, claimed, own };
-}
-
-test('a signed request: coverage counts the recommendations the gateway supplied', async () => {
-  const { representation, claimed } = forged();
-  const { body } = await postBody(
-    subgraph.url,
-    signedBody({ query: COVERAGE, variables: { representations: [representation] } }),
-  );
-  expect(body.errors).toBeUndefined();
-  const [entity] = (body.data as { _entities: { coverage: unknown }[] })._entities;
-  expect(entity.coverage).toEqual(coverageOf(claimed));
-});
-
-test("an unsigned request: coverage counts the owner's recommendations, not the representation's", async () => {
-  const { representation, own } = forged();
-  expect(own.length).toBeGreaterThan(0);
-  const result = await subgraph.query<{ _entities: { coverage: unknown }[] }>(COVERAGE, {
-    representations: [representation],
+test('funding takes nothing from a representation but its key: no @requires, no @external', async () => {
+  const { data } = await subgraph.query<{ _service: { sdl: string } }>('{ _service { sdl } }');
+  const used: string[] = [];
+  visit(parse(data!._service.sdl), {
+    FieldDefinition(field) {
+      for (const directive of field.directives ?? []) used.push(directive.name.value);
+    },
   });
-  expect(result.errors).toBeUndefined();
-  expect(result.data!._entities[0].coverage).toEqual(coverageOf(own));
-});
-
-test('a signed request without the required recommendations says their owner did not supply them', async () => {
-  const visible = data.assessments.assessments.find((a) => a.confidentiality === 'PUBLIC')!;
-  const { body } = await postBody(
-    subgraph.url,
-    signedBody({
-      query: COVERAGE,
-      variables: { representations: [{ __typename: 'Assessment', id: visible.id }] },
-    }),
-  );
-  // Only the gateway signs, and it sends them whenever assessments answered: that one did not.
-  const [error] = body.errors as { message: string; extensions: Record<string, unknown> }[];
-  expect(error.extensions).toMatchObject({
-    code: 'SUBGRAPH_UNAVAILABLE',
-    serviceName: 'assessments',
-    retryable: true,
-  });
-  expect(error.message).toContain('did not supply the recommendations');
+  expect(used).toContain('listSize');
+  expect(used.filter((name) => name === 'requires' || name === 'external')).toEqual([]);
 });
 
 test('addressedBy for every recommendation costs two statements: links, then projects', async () => {

@@ -2,6 +2,7 @@ import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { forbidden, isEditorOf, requireRole, type Viewer } from '../../shared/src/viewer';
 import { lockVersion, notFound, type Write } from '../../shared/src/writes';
 import { Project } from './entities/project.entity';
+import { affectedRecommendations, recordAddressed } from './addressed/outbox';
 import { projectSnapshot } from './project-links';
 
 /** What the errors say the caller was trying to do. */
@@ -83,11 +84,8 @@ export async function changeProject(
     .where('id = :id', { id: before.id })
     .execute();
   const after = await write.tx.findOneByOrFail(Project, { id: before.id });
-  await write.audit({
-    entityType: 'Project',
-    entityId: after.id,
-    before,
-    after: await projectSnapshot(write.tx, after),
-  });
+  const snapshot = await projectSnapshot(write.tx, after);
+  await write.audit({ entityType: 'Project', entityId: after.id, before, after: snapshot });
+  await recordAddressed(write.tx, affectedRecommendations(before, snapshot));
   return after;
 }

@@ -8,7 +8,7 @@ import { DateScalar } from './scalars';
 /** The only place that names the Federation version and the directives subgraphs may use. */
 const FEDERATION_LINK = `extend schema @link(
   url: "https://specs.apollo.dev/federation/v2.9"
-  import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@listSize"]
+  import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@listSize"]
 )`;
 
 /** `__resolveReference` functions, keyed by entity type name. */

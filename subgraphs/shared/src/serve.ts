@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { SubgraphContext } from './context';
 import type { Logger } from './logger';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
-import type { SubgraphDefinition } from './subgraph';
+import type { SubgraphDefinition, SubgraphServices } from './subgraph';
 import { readSubgraphConfig, type SubgraphConfig } from './subgraph-config';
 import { createAuthenticator, readAuthConfig, type AuthConfig } from './auth';
 import { EntityDirectory, membershipEntities, type EntityCheck } from './entity-directory';
@@ -52,8 +52,8 @@ function viewerPerRequest(authenticate: (header: string | undefined) => Promise<
 }
 
 /** Builds a subgraph's HTTP server on an initialised data source; it does not listen yet. */
-export async function createServerFor<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
+export async function createServerFor<TLoaders, TServices>(
+  definition: SubgraphDefinition<TLoaders, TServices>,
   { db, logger, peers, auth, entities, config: given = {}, env = process.env }: ServeOptions,
 ): Promise<SubgraphServer> {
   const config: SubgraphConfig & Partial<RateLimitConfig> = {
@@ -95,6 +95,13 @@ export async function createServerFor<TLoaders>(
       "GATEWAY_SIGNING_SECRET is not set: requests from the gateway are checked, and rate-limited, as a partner agency's are",
     );
   }
+  const services = definition.createServices?.({
+    db,
+    logger,
+    peers: peerUrls,
+    signingSecret: signingSecrets[0],
+  }) as TServices & SubgraphServices;
+  await services?.ready;
   return createSubgraphServer<SubgraphContext<TLoaders>>({
     name: definition.name,
     schema,
@@ -108,7 +115,7 @@ export async function createServerFor<TLoaders>(
         db,
         peers: client,
         signed,
-        loaders: definition.createLoaders({ db, viewer, peers: client }),
+        loaders: definition.createLoaders({ db, viewer, peers: client, services }),
       };
     },
     gatewaySigningSecrets: signingSecrets,
@@ -116,7 +123,11 @@ export async function createServerFor<TLoaders>(
       await db.query('SELECT 1');
       return true;
     },
-    features: [protection(featureDeps), observability(featureDeps)],
+    features: [
+      protection(featureDeps),
+      observability(featureDeps),
+      ...(services ? [{ close: () => services.stop() }] : []),
+    ],
     exposeErrorDetails: config.exposeErrorDetails,
     introspection,
     maxBodyBytes: config.maxBodyBytes,

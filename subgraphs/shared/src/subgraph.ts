@@ -1,21 +1,41 @@
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Dataset } from './dataset/rows';
 import type { FederatedSchema } from './federation';
+import type { Logger } from './logger';
 import type { PeerClient } from './peers';
 import type { Viewer } from './viewer';
 
 /** What one request's loaders work with. */
-export interface RequestScope {
+export interface RequestScope<TServices = unknown> {
   db: DataSource;
   viewer: Viewer;
   peers: PeerClient;
+  /** What the subgraph runs beside its requests (`createServices`), if anything. */
+  services: TServices;
+}
+
+/** What a subgraph's background work needs: its database, its peers, the graph's signature. */
+export interface ServiceDeps {
+  db: DataSource;
+  logger: Logger;
+  /** URLs of the subgraphs it calls, by name. */
+  peers: Readonly<Record<string, string>>;
+  /** Signs its calls to peers, so they know them from inside the graph. */
+  signingSecret: string | undefined;
+}
+
+/** Work a subgraph does beside its requests, started with its server and stopped with it. */
+export interface SubgraphServices {
+  /** Settles once the work has started (a first delivery made, or tried); the server waits. */
+  ready?: Promise<void>;
+  stop(): Promise<void>;
 }
 
 /**
  * Everything the tooling needs to know about one subgraph: scripts migrate, seed, print and
  * serve any subgraph through this, without knowing its tables.
  */
-export interface SubgraphDefinition<TLoaders = unknown> {
+export interface SubgraphDefinition<TLoaders = unknown, TServices = unknown> {
   /** Also the default PostgreSQL schema and the name in the supergraph. */
   name: string;
   defaultPort: number;
@@ -27,7 +47,9 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   migrations: Function[];
   buildSchema(): Promise<FederatedSchema>;
   /** Per-request loaders; they apply the caller's access rules. */
-  createLoaders(scope: RequestScope): TLoaders;
+  createLoaders(scope: RequestScope<TServices>): TLoaders;
+  /** Starts the subgraph's background work (delivering its outbox…); none by default. */
+  createServices?(deps: ServiceDeps): TServices & SubgraphServices;
   /**
    * Other subgraphs this one asks about what a caller may see, with their default URLs
    * (overridden by `SUBGRAPH_<NAME>_URL`).

@@ -12,6 +12,8 @@ export interface FaultProxy {
   mode: FaultMode;
   /** How long `slow` waits before it passes a request on. @default 500 */
   delayMs: number;
+  /** Which requests the mode applies to, by body; the others pass. @default all */
+  only?: (body: string) => boolean;
   /** The GraphQL documents received, in order (probes included). */
   readonly received: string[];
   /** The bodies and headers received, in order. */
@@ -50,7 +52,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     } catch {
       received.push('');
     }
-    switch (proxy.mode) {
+    const mode = !proxy.only || proxy.only(body) ? proxy.mode : 'pass';
+    switch (mode) {
       case 'reset':
         request.socket.destroy();
         return;
@@ -63,7 +66,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         response.end('Service Unavailable');
         return;
       default: {
-        if (proxy.mode === 'slow') {
+        if (mode === 'slow') {
           await new Promise((resolve) => setTimeout(resolve, proxy.delayMs));
         }
         try {

@@ -1,4 +1,4 @@
-import { Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The entities (by acronym) that took part in an assessment besides CTED. */
 @Entity({ name: 'assessment_participant' })
@@ -28,4 +28,20 @@ export class AssessmentThematicArea {
 
   @PrimaryColumn({ name: 'thematic_area_code', type: 'varchar', length: 32 })
   thematicAreaCode!: string;
+}
+
+/**
+ * Whether a live project addresses a recommendation, as funding's outbox reports it; written
+ * only by `recordAddressed` (coverage/addressed.ts).
+ */
+@Entity({ name: 'recommendation_addressed' })
+export class RecommendationAddressed {
+  @PrimaryColumn({ name: 'recommendation_id', type: 'uuid' })
+  recommendationId!: string;
+
+  @Column({ type: 'boolean' })
+  addressed!: boolean;
+
+  @Column({ type: 'bigint' })
+  seq!: string;
 }

@@ -3,6 +3,7 @@ import {
   AssessmentParticipant,
   AssessmentResolution,
   AssessmentThematicArea,
+  RecommendationAddressed,
 } from './assessment-link.entity';
 import { Assessment } from './assessment.entity';
 import { Recommendation } from './recommendation.entity';
@@ -19,4 +20,5 @@ export const assessmentsEntities = [
   AssessmentResolution,
   AssessmentThematicArea,
   Recommendation,
+  RecommendationAddressed,
 ];

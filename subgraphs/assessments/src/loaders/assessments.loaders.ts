@@ -12,6 +12,7 @@ import { Assessment } from '../entities/assessment.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { Resolution } from '../entities/resolution.entity';
 import { ThematicArea } from '../entities/thematic-area.entity';
+import { createCoverageLoaders } from '../coverage/coverage.loaders';
 import { createAssessmentsPages } from './pages.loaders';
 
 export interface PriorityCount {
@@ -39,6 +40,7 @@ export function createAssessmentsLoaders({ db, viewer }: RequestScope) {
   return {
     access,
     ...createAssessmentsPages({ db, access }),
+    ...createCoverageLoaders({ db, access }),
     /** Asks the membership subgraph, as the caller, whether states and entities exist. */
     assessmentById: idLoader(
       (ids) => assessments().andWhere('a.id IN (:...ids)', { ids }).getMany(),

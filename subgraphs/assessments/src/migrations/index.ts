@@ -1,10 +1,12 @@
 import { AssessmentsTables1764288000000 } from './1764288000000-assessments-tables';
 import { AssessmentsWrites1764400000000 } from './1764400000000-assessments-writes';
 import { AssessmentsRecordedProvenance1764500000000 } from './1764500000000-recorded-provenance';
+import { AssessmentsRecommendationAddressed1764600000000 } from './1764600000000-recommendation-addressed';
 
 /** Migrations in the order they apply. */
 export const assessmentsMigrations = [
   AssessmentsTables1764288000000,
   AssessmentsWrites1764400000000,
   AssessmentsRecordedProvenance1764500000000,
+  AssessmentsRecommendationAddressed1764600000000,
 ];

@@ -1,8 +1,12 @@
-import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
+import { MAX_PAGE_SIZE } from '../../../shared/src/pagination';
+import { Priority } from '../../../shared/src/vocabulary';
 import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';
+import { Recommendation } from '../entities/recommendation.entity';
 import { MemberStateRef } from '../entities/references.type';
+import { ASSISTANCE_ARG, PRIORITY_ARG } from './coverage.resolver';
 import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
 import { RecommendationConnection } from './recommendation.resolver';
 
@@ -35,6 +39,31 @@ export class MemberStateAssessmentsResolver {
     @Args(() => RecommendationPageArgs) { filter, first, after }: RecommendationPageArgs,
   ) {
     return context.loaders.recommendationsOfState(state.iso3, { filter, first, after });
+  }
+  @Directive('@override(from: "funding")')
+  @Directive('@listSize(assumedSize: 100, slicingArguments: ["first"])')
+  @FieldResolver(() => [Recommendation], {
+    nullable: true,
+    description: `Recommendations made to this state that no project addresses (a cancelled project does not count), among those the caller may read: newest assessment first, then in the order of each. ${nullWhenUnreachable('assessments')}`,
+  })
+  async unaddressedRecommendations(
+    @Root() state: MemberStateRef,
+    @Ctx() { loaders }: AssessmentsContext,
+    @Arg('priority', () => Priority, PRIORITY_ARG) priority?: Priority | null,
+    @Arg('technicalAssistanceNeeded', () => Boolean, ASSISTANCE_ARG)
+    technicalAssistanceNeeded?: boolean | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: MAX_PAGE_SIZE,
+      description: `How many, at most ${MAX_PAGE_SIZE}: the whole picture across states is \`Query.unaddressedRecommendations\`, a connection.`,
+    })
+    first?: number | null,
+  ) {
+    const page = await loaders.unaddressedOfState(state.iso3, {
+      first,
+      filter: { priority, technicalAssistanceNeeded },
+    });
+    return page.edges.map((edge) => edge.node);
   }
 }
 

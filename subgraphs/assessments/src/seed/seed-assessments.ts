@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Dataset } from '../../../shared/src/dataset/rows';
 import { insertMissing, withProvenance } from '../../../shared/src/seeding';
+import { ProjectStatus } from '../../../shared/src/vocabulary';
 import {
   AssessmentParticipant,
   AssessmentResolution,
@@ -13,7 +14,7 @@ import { ThematicArea } from '../entities/thematic-area.entity';
 
 export async function seedAssessments(
   db: DataSource,
-  { assessments: data }: Dataset,
+  { assessments: data, funding }: Dataset,
 ): Promise<void> {
   const stateOf = new Map(data.assessments.map((a) => [a.id, a.memberStateIso3]));
   await db.transaction(async (tx) => {
@@ -57,6 +58,18 @@ export async function seedAssessments(
       data.recommendations.map((row) =>
         withProvenance({ ...row, memberStateIso3: stateOf.get(row.assessmentId)! }),
       ),
+    );
+    // What funding's outbox will deliver for the sample projects, so that coverage is counted
+    // from the first request; the delivery then changes nothing (its changes are the same).
+    const addressed = new Set(
+      funding.projects
+        .filter((p) => p.status !== ProjectStatus.CANCELLED)
+        .flatMap((p) => p.recommendationIds),
+    );
+    await tx.query(
+      `INSERT INTO "${tx.connection.driver.schema}".recommendation_addressed (recommendation_id, addressed, seq)
+       SELECT id, true, 0 FROM unnest($1::uuid[]) AS r(id) ON CONFLICT DO NOTHING`,
+      [[...addressed]],
     );
   });
 }

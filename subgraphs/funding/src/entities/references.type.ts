@@ -1,10 +1,8 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { Priority } from '../../../shared/src/vocabulary';
 
 /**
  * Types other subgraphs own, as funding knows them: by key, with the fields funding adds and
- * the fields it needs from their owner (`@external`, supplied through `@requires`).
+ * nothing else: what they are is their owner's to say.
  */
 
 @Directive('@key(fields: "acronym")')
@@ -46,14 +44,6 @@ export class RecommendationRef {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
-  @Directive('@external')
-  @Field(() => Priority, { description: 'How urgent it is.' })
-  priority!: Priority;
-
-  @Directive('@external')
-  @Field({ description: 'Whether the Member State needs technical assistance to act on it.' })
-  technicalAssistanceNeeded!: boolean;
-
   static of(id: string): RecommendationRef {
     return Object.assign(new RecommendationRef(), { id });
   }
@@ -69,13 +59,6 @@ export class AssessmentRef {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
-  @Directive('@external')
-  @Field(() => [RecommendationRef], {
-    description:
-      'Its recommendations in order; empty when the contents are withheld from the caller.',
-  })
-  recommendations?: RecommendationRef[];
-
   static of(id: string): AssessmentRef {
     return Object.assign(new AssessmentRef(), { id });
   }
@@ -90,20 +73,7 @@ export class MemberStateRef {
   @Field({ description: 'ISO 3166-1 alpha-3 code, such as "NGA".' })
   iso3!: string;
 
-  @Directive('@external')
-  @Field(() => [AssessmentRef], {
-    nullable: true,
-    description: `CTED assessments of this state that the caller may see, newest first. ${nullWhenUnreachable('assessments')}`,
-  })
-  assessments?: AssessmentRef[] | null;
-
   static of(iso3: string): MemberStateRef {
     return Object.assign(new MemberStateRef(), { iso3 });
   }
 }
-
-/** The fields of an assessment that funding's coverage needs from their owner (`@requires`). */
-export const ASSESSMENT_REQUIRES = 'recommendations { id priority technicalAssistanceNeeded }';
-
-/** The same for a Member State, through its assessments. */
-export const STATE_REQUIRES = `assessments { ${ASSESSMENT_REQUIRES} }`;

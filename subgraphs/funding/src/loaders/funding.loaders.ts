@@ -3,7 +3,6 @@ import { In } from 'typeorm';
 import { knownIds } from '../../../shared/src/ids';
 import type { RequestScope } from '../../../shared/src/subgraph';
 import { groupedLoader, idLoader, keyedLoader } from '../../../shared/src/loaders';
-import { ProjectStatus } from '../../../shared/src/vocabulary';
 import { Appeal } from '../entities/appeal.entity';
 import { Contribution } from '../entities/contribution.entity';
 import { Donor } from '../entities/donor.entity';
@@ -16,14 +15,9 @@ import {
 } from '../entities/project-link.entity';
 import { Project } from '../entities/project.entity';
 import { Programme } from '../entities/programme.entity';
-import {
-  ASSESSMENT_REQUIRES,
-  STATE_REQUIRES,
-  type AssessmentRef,
-  type MemberStateRef,
-} from '../entities/references.type';
 import { createMonitoringLoaders } from './monitoring.loaders';
 import { createFundingPages } from './pages.loaders';
+import type { FundingServices } from '../subgraph';
 
 /** A sum of contributions per key, as exact decimal strings. */
 export interface Totals {
@@ -42,7 +36,7 @@ export interface AreaFunding {
 }
 
 /** Loaders made for one request, so each batch is one statement. */
-export function createFundingLoaders({ db, peers }: RequestScope) {
+export function createFundingLoaders({ db, peers, services }: RequestScope<FundingServices>) {
   const projects = db.getRepository(Project);
   const contributions = db.getRepository(Contribution);
 
@@ -88,37 +82,14 @@ export function createFundingLoaders({ db, peers }: RequestScope) {
       maxBatchSize: 1000,
     });
 
-  /**
-   * What the assessments subgraph shows this caller of an entity's `@requires` fields, asked of
-   * it directly: the values in a representation are trusted only when the gateway signed it.
-   */
-  const required = <T>(typename: string, key: string, selection: string) =>
-    new DataLoader<string, T | null>(
-      (keys) =>
-        peers.entities<T>(
-          'assessments',
-          keys.map((value) => ({ __typename: typename, [key]: value })),
-          `... on ${typename} { ${selection} }`,
-        ),
-      { maxBatchSize: 1000 },
-    );
-
   return {
+    /** After a write that changed what projects address: hands the change on to assessments. */
+    deliverAddressed: () => services.addressed.deliverNow(),
     ...createMonitoringLoaders(db),
     ...createFundingPages(db),
     /** Asks other subgraphs on the caller's behalf, such as whether a key a write names exists. */
     visibleAssessment: visibleTo('Assessment'),
     visibleRecommendation: visibleTo('Recommendation'),
-    requiredOfAssessment: required<Pick<AssessmentRef, 'recommendations'>>(
-      'Assessment',
-      'id',
-      ASSESSMENT_REQUIRES,
-    ),
-    requiredOfState: required<Pick<MemberStateRef, 'assessments'>>(
-      'MemberState',
-      'iso3',
-      STATE_REQUIRES,
-    ),
     projectById: idLoader(
       (ids) => projects.findBy({ id: In(ids) }),
       (row) => row.id,
@@ -192,21 +163,6 @@ export function createFundingLoaders({ db, peers }: RequestScope) {
     ),
     projectsByAssessment: projectsThrough(ProjectAssessment, 'assessmentId'),
     projectsByRecommendation: projectsThrough(ProjectRecommendation, 'recommendationId'),
-    /** Recommendations addressed by at least one project that is not cancelled. */
-    addressed: idLoader(
-      async (ids) => {
-        const rows: { id: string }[] = await db
-          .getRepository(ProjectRecommendation)
-          .createQueryBuilder('l')
-          .innerJoin(Project, 'p', 'p.id = l.projectId')
-          .select('DISTINCT l.recommendationId', 'id')
-          .where('l.recommendationId IN (:...ids)', { ids })
-          .andWhere('p.status <> :cancelled', { cancelled: ProjectStatus.CANCELLED })
-          .getRawMany();
-        return rows;
-      },
-      (row) => row.id,
-    ),
     totalsByProject: totalsBy('projectId'),
     /** Contributions to each programme, directly or through its projects. */
     totalsByProgramme: idLoader(

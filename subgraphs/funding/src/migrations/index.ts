@@ -1,10 +1,12 @@
 import { FundingTables1764288000000 } from './1764288000000-funding-tables';
 import { FundingWrites1764400000000 } from './1764400000000-funding-writes';
 import { FundingRecordedProvenance1764500000000 } from './1764500000000-recorded-provenance';
+import { FundingAddressedOutbox1764600000000 } from './1764600000000-addressed-outbox';
 
 /** Migrations in the order they apply. */
 export const fundingMigrations = [
   FundingTables1764288000000,
   FundingWrites1764400000000,
   FundingRecordedProvenance1764500000000,
+  FundingAddressedOutbox1764600000000,
 ];

@@ -1,10 +1,8 @@
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { Priority } from '../../../shared/src/vocabulary';
 import type { FundingContext } from '../context';
-import { Coverage, coverageOf } from '../coverage';
 import { Project } from '../entities/project.entity';
-import { ASSESSMENT_REQUIRES, AssessmentRef } from '../entities/references.type';
+import { AssessmentRef } from '../entities/references.type';
 
 @Resolver(() => AssessmentRef)
 export class AssessmentFundingResolver {
@@ -16,32 +14,6 @@ export class AssessmentFundingResolver {
   async projects(@Root() assessment: AssessmentRef, @Ctx() { loaders }: FundingContext) {
     const links = await loaders.projectsByAssessment.load(assessment.id);
     return loaders.projectById.loadMany(links.map((link) => link.projectId)) as Promise<Project[]>;
-  }
-
-  @Directive(`@requires(fields: "${ASSESSMENT_REQUIRES}")`)
-  @FieldResolver(() => Coverage, {
-    nullable: true,
-    description: `How many of its recommendations projects address, optionally of one priority. ${nullWhenUnreachable('funding or assessments')}`,
-  })
-  async coverage(
-    @Root() assessment: AssessmentRef,
-    @Ctx() context: FundingContext,
-    @Arg('priority', () => Priority, {
-      nullable: true,
-      description: 'Only recommendations of this priority.',
-    })
-    priority?: Priority | null,
-    @Arg('technicalAssistanceNeeded', () => Boolean, {
-      nullable: true,
-      description:
-        'Only recommendations that need (true) or do not need (false) technical assistance.',
-    })
-    technicalAssistanceNeeded?: boolean | null,
-  ) {
-    const recommendations = context.signed
-      ? assessment.recommendations
-      : ((await context.loaders.requiredOfAssessment.load(assessment.id))?.recommendations ?? []);
-    return coverageOf(recommendations, { priority, technicalAssistanceNeeded }, context.loaders);
   }
 }
 

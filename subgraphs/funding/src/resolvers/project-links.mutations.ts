@@ -26,7 +26,7 @@ const ARGUMENTS = { recommendations: 'recommendationIds', assessments: 'assessme
  * are left alone, so a retried unlink succeeds.
  */
 async function changeLinks(
-  { db, viewer, peers }: FundingContext,
+  { db, viewer, peers, loaders }: FundingContext,
   { operation, set, projectId, expectedVersion, ids, link }: LinkChange,
 ): Promise<Project> {
   await projectToWrite(db.manager, viewer, projectId);
@@ -44,7 +44,7 @@ async function changeLinks(
     const before = await projectSnapshot(write.tx, row);
     await (link ? addLinks : removeLinks)(write.tx, set, projectId, ids);
     return changeProject(write, before, {});
-  });
+  }).finally(() => loaders.deliverAddressed());
 }
 
 /** Which CTED recommendations and assessments a project addresses and uses. */

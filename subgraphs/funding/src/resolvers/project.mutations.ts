@@ -20,6 +20,7 @@ import { Contribution } from '../entities/contribution.entity';
 import { Programme } from '../entities/programme.entity';
 import { Project } from '../entities/project.entity';
 import { CURRENCY } from '../money';
+import { affectedRecommendations, recordAddressed } from '../addressed/outbox';
 import { addLinks, projectSnapshot, replaceLinks } from '../project-links';
 import {
   changeProject,
@@ -179,7 +180,7 @@ export class ProjectMutations {
       'Changes a project. Admin, or an editor of the entity that leads it; only an admin may change the lead.',
   })
   async updateProject(
-    @Ctx() { db, viewer, peers }: FundingContext,
+    @Ctx() { db, viewer, peers, loaders }: FundingContext,
     @Arg('input', () => UpdateProjectInput, { description: 'What to change.' })
     input: UpdateProjectInput,
   ) {
@@ -223,7 +224,7 @@ export class ProjectMutations {
         if (values) await replaceLinks(write.tx, set, row.id, values);
       }
       return changeProject(write, before, changes);
-    });
+    }).finally(() => loaders.deliverAddressed());
   }
 
   @Mutation(() => Boolean, {
@@ -231,7 +232,7 @@ export class ProjectMutations {
       'Deletes a project: it disappears from every list, lookup and total, and its history stays in the audit log. Admin, or an editor of the entity that leads it. Refused while contributions are recorded against it.',
   })
   async deleteProject(
-    @Ctx() { db, viewer }: FundingContext,
+    @Ctx() { db, viewer, loaders }: FundingContext,
     @Args(() => DeleteArgs) { id, expectedVersion }: DeleteArgs,
   ) {
     requireRole(viewer, ['admin', 'editor'], PROJECT_ACTION);
@@ -247,7 +248,8 @@ export class ProjectMutations {
       const before = await projectSnapshot(write.tx, row);
       await write.tx.softDelete(Project, { id });
       await write.audit({ entityType: 'Project', entityId: id, before, after: null });
+      await recordAddressed(write.tx, affectedRecommendations(before, null));
       return true;
-    });
+    }).finally(() => loaders.deliverAddressed());
   }
 }

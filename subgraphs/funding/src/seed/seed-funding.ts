@@ -13,6 +13,7 @@ import {
 } from '../entities/project-link.entity';
 import { Project } from '../entities/project.entity';
 import { Programme } from '../entities/programme.entity';
+import { recordAddressed } from '../addressed/outbox';
 import { CURRENCY } from '../money';
 
 export async function seedFunding(db: DataSource, { funding }: Dataset): Promise<void> {
@@ -74,6 +75,11 @@ export async function seedFunding(db: DataSource, { funding }: Dataset): Promise
         (p) => p.recommendationIds,
         (projectId, recommendationId) => ({ projectId, recommendationId }),
       ),
+    );
+    // The state of every recommendation projects address, for assessments to count coverage.
+    await recordAddressed(
+      tx,
+      projects.flatMap((p) => p.recommendationIds),
     );
     await insertMissing(
       tx,

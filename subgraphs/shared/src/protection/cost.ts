@@ -127,10 +127,13 @@ export function operationCost(operation: OperationDefinitionNode, context: CostC
   const visiting = new Set<string>();
   const definitions = operation.variableDefinitions ?? [];
 
-  /** The page a connection or sliced list asks for. */
-  const pageSize = (node: FieldNode): number => {
+  /** The page a connection or sliced list asks for: without `first`, its default page. */
+  const pageSize = (node: FieldNode, field?: GraphQLField<unknown, unknown>): number => {
     const first = intArgument(node, 'first', variables, definitions);
-    if (first === undefined) return DEFAULT_PAGE;
+    if (first === undefined) {
+      const declared = field?.args.find((a) => a.name === 'first')?.defaultValue;
+      return typeof declared === 'number' ? Math.max(1, declared) : DEFAULT_PAGE;
+    }
     if (first === 'unknown') return LARGEST_PAGE;
     return Math.max(1, first);
   };
@@ -189,12 +192,12 @@ export function operationCost(operation: OperationDefinitionNode, context: CostC
         selections(
           node.selectionSet,
           isCompositeType(type) ? type : undefined,
-          connection ? pageSize(node) : undefined,
+          connection ? pageSize(node, definition) : undefined,
         )
       : COST.scalar;
     if (!isListType(getNullableType(definition.type))) return inner;
     if (name === 'edges' && edges !== undefined) return inner * edges;
-    if (takesFirst(definition)) return inner * pageSize(node);
+    if (takesFirst(definition)) return inner * pageSize(node, definition);
     if (name === '_entities') return inner * representationCount(node, variables);
     return inner * (listSizes.get(`${parent!.name}.${name}`) ?? DEFAULT_LIST_SIZE);
   };

@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import { ProjectStatus } from '../../../shared/src/vocabulary';
+
+/** A project as a change of it may affect what is addressed: its status and recommendations. */
+export interface AddressingProject {
+  status: ProjectStatus;
+  recommendations: readonly string[];
+}
+
+/**
+ * The recommendations whose "addressed" may have changed with a project's write: all it
+ * addresses before and after when it starts or stops counting (cancelled, deleted, restored),
+ * otherwise those it gained or lost.
+ */
+export function affectedRecommendations(
+  before: AddressingProject | null,
+  after: AddressingProject | null,
+): string[] {
+  const live = (p: AddressingProject | null) => p !== null && p.status !== ProjectStatus.CANCELLED;
+  const was = new Set(before?.recommendations ?? []);
+  const is = new Set(after?.recommendations ?? []);
+  if (live(before) !== live(after)) return [...new Set([...was, ...is])];
+  if (!live(after)) return [];
+  return [...was, ...is].filter((id) => was.has(id) !== is.has(id));
+}
+
+/**
+ * Records, in the write's transaction, whether each recommendation is now addressed by a live
+ * project: the state, not the change, so that applying an event twice, or late, is harmless.
+ */
+export async function recordAddressed(
+  tx: EntityManager,
+  recommendationIds: readonly string[],
+): Promise<void> {
+  if (!recommendationIds.length) return;
+  const s = `"${tx.connection.driver.schema}"`;
+  await tx.query(
+    `INSERT INTO ${s}.addressed_outbox (recommendation_id, addressed)
+     SELECT r.id, EXISTS (
+              SELECT 1 FROM ${s}.project_recommendation l JOIN ${s}.project p ON p.id = l.project_id
+               WHERE l.recommendation_id = r.id AND p.status <> $2 AND p.deleted_at IS NULL)
+       FROM unnest($1::uuid[]) AS r(id)`,
+    [[...new Set(recommendationIds)], ProjectStatus.CANCELLED],
+  );
+}
