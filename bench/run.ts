@@ -4,7 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startChild, type Child } from './lib/child';
 import { benchDatabase } from './lib/database';
-import { drive, verify, type LoadResult } from './lib/load';
+import { drive, verify, type Load, type LoadResult } from './lib/load';
 import { writeReport, type BenchResult, type Measurement } from './lib/report';
 import { buildWorkload, type Operation, type Sample } from './lib/workload';
 import { GATEWAYS, type GatewayKind } from './processes/gateway';
@@ -109,7 +109,7 @@ async function measure(
   url: string,
   samples: Sample[],
   bodies: string[],
-  load: { connections: number; seconds: number },
+  load: Load,
 ): Promise<Measurement> {
   const usage = await gateway.ask<Usage>('usage');
   const before = await subgraphs.statements();
@@ -242,10 +242,16 @@ async function measureOperations(
 ): Promise<void> {
   for (const op of workload) {
     const { bodies } = await verify(url, op.samples);
-    const measured = await measure(gateway, subgraphs, url, op.samples, bodies, {
-      connections: opts.connections,
-      seconds: opts.opSeconds,
-    });
+    const measured = await measure(
+      gateway,
+      subgraphs,
+      url,
+      op.samples,
+      bodies,
+      op.samples.every((s) => s.heavy)
+        ? { connections: 1, requests: 5 }
+        : { connections: opts.connections, seconds: opts.opSeconds },
+    );
     (into.operations[op.name] ??= {})[kind] = { ...measured, paginated: op.paginated };
   }
 }
