@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { prepareBaseline, type Baseline } from './lib/baseline';
 import { benchDatabase } from './lib/database';
-import { compareOperations, type ScaleResult } from './lib/figures';
+import { compareGateways, compareOperations, type ScaleResult } from './lib/figures';
 import { drive, verify } from './lib/load';
 import { measure, type Target } from './lib/measure';
 import { options, type Options } from './lib/options';
@@ -32,8 +33,13 @@ interface Entry {
   side: Side;
 }
 
-function entriesOf(opts: Options): Entry[] {
-  return opts.gateways.map((kind) => ({ key: kind, kind, side: WORKING_TREE }));
+function entriesOf(opts: Options, baseline: Baseline | undefined): Entry[] {
+  const entries: Entry[] = opts.gateways.map((kind) => ({ key: kind, kind, side: WORKING_TREE }));
+  if (baseline) {
+    const kind = opts.gateways[0];
+    entries.splice(1, 0, { key: `${kind}@baseline`, kind, side: baseline });
+  }
+  return entries;
 }
 
 async function main(): Promise<void> {
@@ -42,27 +48,45 @@ async function main(): Promise<void> {
   process.env.GATEWAY_SIGNING_SECRET ||= randomBytes(32).toString('hex');
   const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const started = Date.now();
-  const entries = entriesOf(opts);
-  const result: BenchResult = {
-    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    date: new Date().toISOString(),
-    options: { ...opts },
-    gateways: GATEWAYS,
-    scales: [],
-  };
-  for (const scale of opts.scales) {
-    const scaleResult = await runScale(scale, serverUrl, entries, opts);
-    scaleResult.overview = compareOperations(scaleResult, OVERVIEW_ALL, OVERVIEW_OCEANIA);
-    result.scales.push(scaleResult);
+  const baseline = opts.baseline ? await prepareBaseline(opts.baseline) : undefined;
+  try {
+    const entries = entriesOf(opts, baseline);
+    const result: BenchResult = {
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      date: new Date().toISOString(),
+      options: { ...opts },
+      gateways: { ...GATEWAYS },
+      scales: [],
+    };
+    if (baseline) {
+      const [, entry] = entries;
+      result.gateways[entry.key] = `${entry.kind} of ${baseline.ref} (${baseline.commit})`;
+      result.baseline = {
+        ref: baseline.ref,
+        commit: baseline.commit,
+        kind: entry.kind,
+        key: entry.key,
+        dependencies: baseline.dependencies,
+      };
+    }
+    for (const scale of opts.scales) {
+      const scaleResult = await runScale(scale, serverUrl, entries, opts);
+      if (result.baseline)
+        scaleResult.baseline = compareGateways(scaleResult, entries[0].key, result.baseline.key);
+      scaleResult.overview = compareOperations(scaleResult, OVERVIEW_ALL, OVERVIEW_OCEANIA);
+      result.scales.push(scaleResult);
+    }
+    result.seconds = (Date.now() - started) / 1000;
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
+    const table = writeReport(result, opts.writeDocs);
+    console.log(
+      `\n${table}\n\nfinished in ${result.seconds.toFixed(0)} s; results in bench/results/latest.json`,
+    );
+  } finally {
+    baseline?.remove();
   }
-  result.seconds = (Date.now() - started) / 1000;
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
-  const table = writeReport(result, opts.writeDocs);
-  console.log(
-    `\n${table}\n\nfinished in ${result.seconds.toFixed(0)} s; results in bench/results/latest.json`,
-  );
 }
 
 async function runScale(

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { basename } from 'node:path';
+import { onInterrupt } from './interrupt';
 
 /**
  * A service in a child process that answers typed messages over IPC: it sends `ready` (with
@@ -17,7 +18,10 @@ export interface Child {
 /** A service that has not said `ready` by then is taken as failed. */
 const READY_TIMEOUT_MS = 120_000;
 
-/** Forks a compiled service script (one of bench/processes) in `cwd`, and waits until it is ready. */
+/**
+ * Forks a compiled service script (one of bench/processes, of this tree or of the baseline's)
+ * in `cwd`, and waits until it is ready.
+ */
 export async function startChild<T>(
   script: string,
   args: string[],
@@ -29,6 +33,7 @@ export async function startChild<T>(
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const release = onInterrupt(() => child.kill('SIGKILL'));
   const name = `${basename(script, '.js')} ${args.join(' ')}`;
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -43,16 +48,17 @@ export async function startChild<T>(
       });
     });
     child.removeAllListeners('exit');
-    return { ready, child: wrap(child) };
+    return { ready, child: wrap(child, release) };
   } catch (error) {
     child.kill('SIGKILL');
+    release();
     throw error;
   } finally {
     clearTimeout(timer);
   }
 }
 
-function wrap(child: ChildProcess): Child {
+function wrap(child: ChildProcess, release: () => void): Child {
   return {
     process: child,
     pid: child.pid!,
@@ -69,6 +75,7 @@ function wrap(child: ChildProcess): Child {
     },
     stop() {
       return new Promise<void>((resolve) => {
+        release();
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGKILL');

@@ -31,6 +31,8 @@ export interface ScaleResult {
   operations: Record<string, Record<string, Measurement & { paginated: boolean }>>;
   /** Answers that differed from the expected one when each gateway was checked. */
   incorrect: Record<string, number>;
+  /** This tree's gateway over the baseline's, on the mix and on each operation. */
+  baseline?: { mix: Ratios; operations: Record<string, Ratios> };
   /** The overview of all states over that of Oceania's, per gateway. */
   overview?: Record<string, Ratios>;
   soak?: { second: number; rssMb: number }[];
@@ -74,6 +76,18 @@ export function ratio(a: number, b: number): number | null {
 
 export function ratios(a: Figures, b: Figures): Ratios {
   return Object.fromEntries(FIGURES.map((key) => [key, ratio(a[key], b[key])])) as Ratios;
+}
+
+/** Gateway `a` over gateway `b` at one scale, on the mix and on each operation both ran. */
+export function compareGateways(scale: ScaleResult, a: string, b: string) {
+  const operations: Record<string, Ratios> = {};
+  for (const [name, byGateway] of Object.entries(scale.operations)) {
+    if (byGateway[a] && byGateway[b])
+      operations[name] = ratios(figuresOf(byGateway[a]), figuresOf(byGateway[b]));
+  }
+  const mix =
+    scale.mix[a] && scale.mix[b] ? ratios(summarise(scale.mix[a]), summarise(scale.mix[b])) : null;
+  return mix ? { mix, operations } : undefined;
 }
 
 /** Operation `a` over operation `b` at one scale, per gateway that ran both. */

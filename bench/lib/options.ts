@@ -11,7 +11,12 @@ const USAGE = `npm run bench [-- options]
   --seconds N        seconds per mix run (default 15, quick 6)
   --op-seconds N     seconds per single-operation run (default 4, quick 2)
   --connections N    concurrent connections (default 20)
-  --gateways a,b     which of: ${Object.keys(GATEWAYS).join(', ')} (default all but ours-unsigned)
+  --gateways a,b     which of: ${Object.keys(GATEWAYS).join(', ')} (default all but ours-unsigned;
+                     with --baseline, ours)
+  --baseline REF     also run the git commit REF's own subgraphs and gateway (the first of
+                     --gateways) on the same database and workload, and report this tree's
+                     figures over its; REF is checked out, installed and built in a temporary
+                     worktree
   --soak N           afterwards, N seconds of the mix on our gateway, sampling its memory
   --write-docs       write docs/benchmarks.md and docs/benchmarks.svg
 Needs a PostgreSQL server: DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres).`;
@@ -23,6 +28,7 @@ export interface Options {
   opSeconds: number;
   connections: number;
   gateways: GatewayKind[];
+  baseline?: string;
   soak: number;
   writeDocs: boolean;
   quick: boolean;
@@ -37,7 +43,8 @@ export function options(): Options {
       seconds: { type: 'string' },
       'op-seconds': { type: 'string' },
       connections: { type: 'string', default: '20' },
-      gateways: { type: 'string', default: DEFAULT_GATEWAYS.join(',') },
+      gateways: { type: 'string' },
+      baseline: { type: 'string' },
       soak: { type: 'string', default: '0' },
       'write-docs': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -48,7 +55,9 @@ export function options(): Options {
     process.exit(0);
   }
   const quick = values.quick;
-  const gateways = values.gateways.split(',') as GatewayKind[];
+  const gateways = (
+    values.gateways ?? (values.baseline ? 'ours' : DEFAULT_GATEWAYS.join(','))
+  ).split(',') as GatewayKind[];
   const unknown = gateways.filter((g) => !(g in GATEWAYS));
   if (unknown.length) throw new Error(`Unknown gateway ${unknown.join(', ')}\n${USAGE}`);
   return {
@@ -59,6 +68,7 @@ export function options(): Options {
     opSeconds: Number(values['op-seconds'] ?? (quick ? 2 : 4)),
     connections: Number(values.connections),
     gateways,
+    baseline: values.baseline,
     soak: Number(values.soak),
     writeDocs: values['write-docs'],
   };

@@ -1,6 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { summarise } from './figures';
-import { fixed, mixTable, operationTable, overviewTable, type BenchResult } from './tables';
+import {
+  baselineTable,
+  fixed,
+  mixTable,
+  operationTable,
+  overviewTable,
+  type BenchResult,
+} from './tables';
 
 /** Grouped bars of the mix's throughput, one group per scale. */
 function chart(result: BenchResult): string {
@@ -55,10 +62,12 @@ const MARK_END = '<!-- /results -->';
  * markers, so the analysis written around them stays.
  */
 export function writeReport(result: BenchResult, writeDocs: boolean): string {
+  const baseline = baselineTable(result);
   const overview = overviewTable(result);
   const tables = [
     `## The mix\n\n${mixTable(result)}`,
     `## Each operation\n\n${operationTable(result)}`,
+    baseline && `## Against the baseline\n\n${baseline}`,
     overview && `## The overview: all states ÷ Oceania\n\n${overview}`,
   ]
     .filter(Boolean)

@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { startChild, type Child } from './child';
 
-/** A version of the graph whose services the bench runs: today, this working tree. */
+/**
+ * A version of the graph whose services the bench runs: this working tree, or the baseline
+ * checked out and built in a worktree of its own.
+ */
 export interface Side {
   /** How the report names it. */
   name: string;
@@ -30,7 +33,8 @@ export async function startSubgraphs(side: Side, databaseUrl: string) {
           DATABASE_URL: databaseUrl,
           PEER_URLS: JSON.stringify(urls),
           // The gateways compared do not all sign their calls, and all the load comes from one
-          // address: a subgraph's rate limit would measure itself.
+          // address: a subgraph's rate limit would measure itself. Both sides get this and
+          // GATEWAY_SIGNING_SECRET; a version that predates them ignores them.
           RATE_LIMIT_MAX: '0',
         },
         side.root,

@@ -1,4 +1,16 @@
+import { nameOf } from './baseline';
 import { summarise, type Ratios, type ScaleResult } from './figures';
+
+/** What the baseline was, when the run had one. */
+export interface BaselineInfo {
+  ref: string;
+  commit: string;
+  /** The gateway kind both sides ran. */
+  kind: string;
+  /** The key the baseline's measurements are under in `mix` and `operations`. */
+  key: string;
+  dependencies: 'linked' | 'installed';
+}
 
 export interface BenchResult {
   command: string;
@@ -7,6 +19,7 @@ export interface BenchResult {
   seconds?: number;
   options: Record<string, unknown>;
   gateways: Record<string, string>;
+  baseline?: BaselineInfo;
   scales: ScaleResult[];
 }
 
@@ -56,6 +69,28 @@ function ratioCells(r: Ratios): string {
   return [r.rps, r.p50, r.p99, r.machineCpu, r.subgraphCpu, r.gatewayCpu, r.statements]
     .map((value) => fixed(value, 2))
     .join(' | ');
+}
+
+/** This tree's gateway over the baseline's, on the mix and each operation; empty without one. */
+export function baselineTable(result: BenchResult): string {
+  const scales = result.scales.filter((s) => s.baseline);
+  if (!result.baseline || !scales.length) return '';
+  const { ref, commit, kind, dependencies } = result.baseline;
+  const modules =
+    dependencies === 'linked' ? 'its node_modules linked to this tree’s' : 'installed by npm ci';
+  const lines = [
+    `${kind} of this working tree ÷ ${kind} of ${nameOf(ref, commit)} (${modules}), each in front of its own subgraphs on the same database and workload. Above 1 is better for req/s, below 1 for the rest.`,
+    '',
+    `| scale | operation | ${RATIO_HEAD} |`,
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const s of scales) {
+    const { mix, operations } = s.baseline!;
+    lines.push(`| ×${s.scale} | **the mix** | ${ratioCells(mix)} |`);
+    for (const [op, r] of Object.entries(operations))
+      lines.push(`| ×${s.scale} | ${op} | ${ratioCells(r)} |`);
+  }
+  return lines.join('\n');
 }
 
 /** The overview of all 193 states over Oceania's 14, per gateway; empty if it was not run. */
