@@ -1,55 +1,85 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { basename } from 'node:path';
+import { onInterrupt } from './interrupt';
 
-/** A service in a child process that answers typed messages over IPC. */
+/**
+ * A service in a child process that answers typed messages over IPC: it sends `ready` (with
+ * its URL) once listening, and a subgraph answers `statements` with the SQL statements it has
+ * sent. Its CPU time and memory are read from /proc, so any version of it can be measured.
+ */
 export interface Child {
   process: ChildProcess;
+  pid: number;
   /** Sends `{ type }` and resolves with the first reply of the same type. */
   ask<T>(type: string): Promise<T>;
   stop(): Promise<void>;
 }
 
-/** Forks one of bench/processes (compiled beside this file) and waits until it is ready. */
+/** A service that has not said `ready` by then is taken as failed. */
+const READY_TIMEOUT_MS = 120_000;
+
+/**
+ * Forks a compiled service script (one of bench/processes, of this tree or of the baseline's)
+ * in `cwd`, and waits until it is ready.
+ */
 export async function startChild<T>(
   script: string,
   args: string[],
   env: Record<string, string>,
+  cwd = process.cwd(),
 ): Promise<{ child: Child; ready: T }> {
-  const child = fork(join(__dirname, '..', 'processes', `${script}.js`), args, {
+  const child = fork(script, args, {
+    cwd,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const ready = await new Promise<T>((resolve, reject) => {
-    child.once('exit', (code) =>
-      reject(new Error(`${script} ${args.join(' ')} exited with ${code}`)),
-    );
-    child.on('message', (message: { type: string } & T) => {
-      if (message.type === 'ready') resolve(message);
+  const release = onInterrupt(() => child.kill('SIGKILL'));
+  const name = `${basename(script, '.js')} ${args.join(' ')}`;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const ready = await new Promise<T>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+      timer = setTimeout(
+        () => reject(new Error(`${name} was not ready after ${READY_TIMEOUT_MS / 1000} s`)),
+        READY_TIMEOUT_MS,
+      );
+      child.on('message', (message: { type: string } & T) => {
+        if (message.type === 'ready') resolve(message);
+      });
     });
-  });
-  child.removeAllListeners('exit');
+    child.removeAllListeners('exit');
+    return { ready, child: wrap(child, release) };
+  } catch (error) {
+    child.kill('SIGKILL');
+    release();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function wrap(child: ChildProcess, release: () => void): Child {
   return {
-    ready,
-    child: {
-      process: child,
-      ask<R>(type: string) {
-        return new Promise<R>((resolve) => {
-          const listener = (message: { type: string } & R) => {
-            if (message.type !== type) return;
-            child.off('message', listener);
-            resolve(message);
-          };
-          child.on('message', listener);
-          child.send({ type });
-        });
-      },
-      stop() {
-        return new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGKILL');
-        });
-      },
+    process: child,
+    pid: child.pid!,
+    ask<R>(type: string) {
+      return new Promise<R>((resolve) => {
+        const listener = (message: { type: string } & R) => {
+          if (message.type !== type) return;
+          child.off('message', listener);
+          resolve(message);
+        };
+        child.on('message', listener);
+        child.send({ type });
+      });
+    },
+    stop() {
+      return new Promise<void>((resolve) => {
+        release();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      });
     },
   };
 }

@@ -34,29 +34,57 @@ export async function verify(
   return { bodies, wrong };
 }
 
+/** One request in this many of a mix is one of its heavy samples. */
+export const HEAVY_EVERY = 250;
+
 /**
- * Drives a gateway with autocannon: each request is a sample drawn at random, and counts only
+ * Which sample each next request sends: the heavy ones in turn, one every HEAVY_EVERY requests
+ * (the first halfway through the first HEAVY_EVERY, so that a short run has one too), the
+ * others at random. A fixed share rather than a random draw, so that so rare and so costly a
+ * request weighs the same in every run. Samples that are all heavy are sent in turn.
+ */
+export function sampleOrder(samples: Sample[], random = Math.random): () => number {
+  const heavy = samples.flatMap((s, i) => (s.heavy ? [i] : []));
+  const light = samples.flatMap((s, i) => (s.heavy ? [] : [i]));
+  let sent = 0;
+  return () => {
+    sent += 1;
+    if (!light.length) return heavy[(sent - 1) % heavy.length];
+    if (heavy.length && sent % HEAVY_EVERY === HEAVY_EVERY / 2)
+      return heavy[Math.floor(sent / HEAVY_EVERY) % heavy.length];
+    return light[Math.floor(random() * light.length)];
+  };
+}
+
+/** For so many seconds, or until so many requests are answered. */
+export type Load = { connections: number } & ({ seconds: number } | { requests: number });
+
+/**
+ * Drives a gateway with autocannon: each request is a sample in `sampleOrder`, and counts only
  * if its answer is the one verified for that sample.
  */
 export async function drive(
   url: string,
   samples: Sample[],
   bodies: string[],
-  { connections, seconds }: { connections: number; seconds: number },
+  load: Load,
 ): Promise<LoadResult> {
   let wrong = 0;
   const target = new URL(url);
+  const next = sampleOrder(samples);
+  const started = performance.now();
   const result = await autocannon({
     url: target.origin,
-    connections,
-    duration: seconds,
+    connections: load.connections,
+    // autocannon notices the last answer only at its next sample; by default one a second.
+    ...('requests' in load ? { amount: load.requests, sampleInt: 20 } : { duration: load.seconds }),
     requests: [
       {
         method: 'POST',
         path: target.pathname,
         headers: { 'content-type': 'application/json' },
         setupRequest(request, context) {
-          const index = Math.floor(Math.random() * samples.length);
+          const index = next();
           (context as { sample: number }).sample = index;
           return { ...request, body: samples[index].body };
         },
@@ -73,6 +101,7 @@ export async function drive(
     ],
   });
   const errors = result.errors + result.non2xx + wrong;
+  const seconds = 'seconds' in load ? load.seconds : (performance.now() - started) / 1000;
   return {
     requests: result.requests.total,
     rps: (result.requests.total - errors) / seconds,

@@ -1,84 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { LoadResult } from './load';
-
-export interface Measurement extends LoadResult {
-  cpuMicrosPerRequest: number;
-  peakRssMb: number;
-  statementsPerRequest: number;
-}
-
-export interface BenchResult {
-  command: string;
-  machine: string;
-  date: string;
-  seconds?: number;
-  options: Record<string, unknown>;
-  gateways: Record<string, string>;
-  scales: {
-    scale: number;
-    /** One measurement per round of the mix, per gateway. */
-    mix: Record<string, Measurement[]>;
-    operations: Record<string, Record<string, Measurement & { paginated: boolean }>>;
-    /** Answers that differed from the expected one when each gateway was checked. */
-    incorrect: Record<string, number>;
-    soak?: { second: number; rssMb: number }[];
-  }[];
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
-
-/** The mix at one scale, summarised over its rounds: median throughput and latency. */
-export function summarise(rounds: Measurement[]) {
-  return {
-    rps: median(rounds.map((r) => r.rps)),
-    p50: median(rounds.map((r) => r.p50)),
-    p99: median(rounds.map((r) => r.p99)),
-    errors: rounds.reduce((n, r) => n + r.errors, 0),
-    cpu: median(rounds.map((r) => r.cpuMicrosPerRequest)),
-    peak: Math.max(...rounds.map((r) => r.peakRssMb)),
-    statements: median(rounds.map((r) => r.statementsPerRequest)),
-  };
-}
-
-function mixTable(result: BenchResult): string {
-  const lines = [
-    '| scale | gateway | req/s | × apollo | × bare Hive | p50 ms | p99 ms | errors | CPU µs/req | peak RSS MB | SQL/req |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const s of result.scales) {
-    const apollo = s.mix.apollo ? summarise(s.mix.apollo).rps : NaN;
-    const bare = s.mix['hive-rust'] ? summarise(s.mix['hive-rust']).rps : NaN;
-    for (const [kind, rounds] of Object.entries(s.mix)) {
-      const m = summarise(rounds);
-      lines.push(
-        `| ×${s.scale} | ${kind} | ${fixed(m.rps)} | ${fixed(m.rps / apollo, 2)} | ${fixed(m.rps / bare, 2)} | ${m.p50} | ${m.p99} | ${m.errors + (s.incorrect[kind] ?? 0)} | ${fixed(m.cpu)} | ${fixed(m.peak)} | ${fixed(m.statements, 2)} |`,
-      );
-    }
-  }
-  return lines.join('\n');
-}
-
-function operationTable(result: BenchResult): string {
-  const lines = [
-    '| scale | operation | gateway | req/s | p50 ms | p99 ms | errors | CPU µs/req | SQL/req |',
-    '|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const s of result.scales) {
-    for (const [op, byGateway] of Object.entries(s.operations)) {
-      for (const [kind, m] of Object.entries(byGateway)) {
-        lines.push(
-          `| ×${s.scale} | ${op} | ${kind} | ${fixed(m.rps)} | ${m.p50} | ${m.p99} | ${m.errors} | ${fixed(m.cpuMicrosPerRequest)} | ${fixed(m.statementsPerRequest, 2)} |`,
-        );
-      }
-    }
-  }
-  return lines.join('\n');
-}
+import { summarise } from './figures';
+import {
+  baselineTable,
+  fixed,
+  mixTable,
+  operationTable,
+  overviewTable,
+  type BenchResult,
+} from './tables';
 
 /** Grouped bars of the mix's throughput, one group per scale. */
 function chart(result: BenchResult): string {
@@ -133,7 +62,16 @@ const MARK_END = '<!-- /results -->';
  * markers, so the analysis written around them stays.
  */
 export function writeReport(result: BenchResult, writeDocs: boolean): string {
-  const tables = `## The mix\n\n${mixTable(result)}\n\n## Each operation\n\n${operationTable(result)}`;
+  const baseline = baselineTable(result);
+  const overview = overviewTable(result);
+  const tables = [
+    `## The mix\n\n${mixTable(result)}`,
+    `## Each operation\n\n${operationTable(result)}`,
+    baseline && `## Against the baseline\n\n${baseline}`,
+    overview && `## The overview: all states ÷ Oceania\n\n${overview}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   if (writeDocs) {
     writeFileSync('docs/benchmarks.svg', chart(result));
     const soak = result.scales.find((s) => s.soak)?.soak;

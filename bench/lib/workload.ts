@@ -15,11 +15,19 @@ import { ENTITY_LOOKUP, MEMBER_STATE_LOOKUP, PROJECT_LOOKUP } from '../../test/h
 import { ANY_STRING } from '../../test/helpers/connection';
 import { operation } from '../../test/helpers/operations';
 import { seed, useSeedScale } from '../../test/helpers/seed';
+import { Region } from '../../subgraphs/shared/src/vocabulary';
+import { expectedOverview, OVERVIEW } from './overview';
 
 /** One request of the mix with the answer it must get. */
 export interface Sample {
   body: string;
   expected: unknown;
+  /**
+   * Takes the graph seconds rather than milliseconds: the mix sends it in its turn, rarely
+   * (see `sampleOrder`), rather than at random, and its own run sends a few requests one at a
+   * time, so that its latency is its own rather than a queue's.
+   */
+  heavy?: boolean;
 }
 
 export interface Operation {
@@ -33,10 +41,14 @@ function sample(document: string, variables: Record<string, unknown>, expected: 
   return { body: JSON.stringify({ query: document, variables }), expected: { data: expected } };
 }
 
+/** The overview's two operations, whose ratio shows how its cost grows with the states listed. */
+export const OVERVIEW_ALL = 'overview: all states';
+export const OVERVIEW_OCEANIA = 'overview: Oceania';
+
 /**
  * DESIGN.md's five questions and three small lookups, each with a pool of variable values drawn
- * at random from the data set (states, entities, donors, thematic areas…), and each value's
- * expected answer computed from the seed rows, not from any gateway.
+ * at random from the data set (states, entities, donors, thematic areas…), and the overview of
+ * every state and of Oceania's 14; each answer computed from the seed rows, not from any gateway.
  */
 export function buildWorkload(scale: number, poolSize: number, seedValue = 7): Operation[] {
   useSeedScale(scale);
@@ -107,6 +119,21 @@ export function buildWorkload(scale: number, poolSize: number, seedValue = 7): O
       samples: pick(projects).map((p) =>
         sample(PROJECT_LOOKUP, { code: p.code }, expectedProjectLookup(p.code)),
       ),
+    },
+    {
+      name: OVERVIEW_ALL,
+      paginated: false,
+      samples: [{ ...sample(OVERVIEW, {}, expectedOverview()), heavy: true }],
+    },
+    {
+      name: OVERVIEW_OCEANIA,
+      paginated: false,
+      samples: [
+        {
+          ...sample(OVERVIEW, { region: Region.OCEANIA }, expectedOverview(Region.OCEANIA)),
+          heavy: true,
+        },
+      ],
     },
   ];
 }

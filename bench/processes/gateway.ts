@@ -80,22 +80,11 @@ async function start(kind: GatewayKind, urls: Record<string, string>): Promise<s
   }
 }
 
-/** One gateway in a process of its own, so its CPU time and peak memory are its own. */
+/** One gateway in a process of its own, so its CPU time and peak memory (in /proc) are its own. */
 async function main(): Promise<void> {
   const kind = process.argv[2] as GatewayKind;
   const urls = JSON.parse(process.env.SUBGRAPH_URLS!) as Record<string, string>;
   const url = await start(kind, urls);
-  process.on('message', (message: { type: string }) => {
-    if (message.type === 'usage') {
-      const cpu = process.cpuUsage();
-      process.send!({
-        type: 'usage',
-        cpuMicros: cpu.user + cpu.system,
-        rssBytes: process.memoryUsage().rss,
-        maxRssBytes: process.resourceUsage().maxRSS * 1024,
-      });
-    }
-  });
   process.send!({ type: 'ready', url });
 }
 
