@@ -31,15 +31,20 @@ export function affectedRecommendations(
 export async function recordAddressed(
   tx: EntityManager,
   recommendationIds: readonly string[],
+  { unrecordedOnly = false } = {},
 ): Promise<void> {
   if (!recommendationIds.length) return;
   const s = `"${tx.connection.driver.schema}"`;
+  // A seed that runs again records nothing it recorded before.
+  const unrecorded = unrecordedOnly
+    ? `WHERE NOT EXISTS (SELECT 1 FROM ${s}.addressed_outbox o WHERE o.recommendation_id = r.id)`
+    : '';
   await tx.query(
     `INSERT INTO ${s}.addressed_outbox (recommendation_id, addressed)
      SELECT r.id, EXISTS (
               SELECT 1 FROM ${s}.project_recommendation l JOIN ${s}.project p ON p.id = l.project_id
                WHERE l.recommendation_id = r.id AND p.status <> $2 AND p.deleted_at IS NULL)
-       FROM unnest($1::uuid[]) AS r(id)`,
+       FROM unnest($1::uuid[]) AS r(id) ${unrecorded}`,
     [[...new Set(recommendationIds)], ProjectStatus.CANCELLED],
   );
 }

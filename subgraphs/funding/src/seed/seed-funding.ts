@@ -80,6 +80,7 @@ export async function seedFunding(db: DataSource, { funding }: Dataset): Promise
     await recordAddressed(
       tx,
       projects.flatMap((p) => p.recommendationIds),
+      { unrecordedOnly: true },
     );
     await insertMissing(
       tx,
