@@ -169,6 +169,19 @@ export function decodeCursor(cursor: string, order: KeysetOrder): unknown[] {
   return values;
 }
 
+/**
+ * The `first` argument of a list that is not a connection: how many items, `size` by default
+ * and at most MAX_PAGE_SIZE. Give the field `@listSize(assumedSize: size, slicingArguments:
+ * ["first"])` too, so the cost estimate counts what it may return.
+ */
+export function listFirst(size: number, more: string) {
+  return {
+    nullable: true,
+    defaultValue: size,
+    description: `How many, at most ${MAX_PAGE_SIZE}. ${more}`,
+  } as const;
+}
+
 /** `first` and `after`, the arguments of every connection field. */
 @ArgsType()
 export class PageArgs {

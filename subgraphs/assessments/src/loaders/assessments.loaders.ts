@@ -46,26 +46,9 @@ export function createAssessmentsLoaders({ db, viewer }: RequestScope) {
       (ids) => assessments().andWhere('a.id IN (:...ids)', { ids }).getMany(),
       (row) => row.id,
     ),
-    assessmentsByState: groupedLoader(
-      (codes: string[]) =>
-        assessments()
-          .andWhere('a.memberStateIso3 IN (:...codes)', { codes })
-          .orderBy('a.startedOn', 'DESC')
-          .addOrderBy('a.id', 'DESC')
-          .getMany(),
-      (row) => row.memberStateIso3,
-    ),
     recommendationById: idLoader(
       (ids) => recommendations().andWhere('r.id IN (:...ids)', { ids }).getMany(),
       (row) => row.id,
-    ),
-    recommendationsByAssessment: groupedLoader(
-      (ids: string[]) =>
-        recommendations()
-          .andWhere('r.assessmentId IN (:...ids)', { ids })
-          .orderBy('r.number', 'ASC')
-          .getMany(),
-      (row) => row.assessmentId,
     ),
     participantsByAssessment: groupedLoader(
       (ids: string[]) =>

@@ -23,6 +23,20 @@ export function createAssessmentsPages(scope: QueryScope) {
       order: RECOMMENDATION_ORDER,
     });
   return {
+    /** Each state's assessments the caller may see, newest first. */
+    assessmentsOfState: batchedPages(scope.db, {
+      query: (states: string[]) =>
+        assessmentQuery(scope).andWhere('a.memberStateIso3 IN (:...states)', { states }),
+      parent: 'a.memberStateIso3',
+      order: ASSESSMENT_ORDER,
+    }),
+    /** Each assessment's recommendations the caller may read, by number. */
+    recommendationsOfAssessment: batchedPages(scope.db, {
+      query: (ids: string[]) =>
+        recommendationQuery(scope).andWhere('r.assessmentId IN (:...ids)', { ids }),
+      parent: 'r.assessmentId',
+      order: { keys: [{ property: 'number', kind: 'integer' }], direction: 'ASC' },
+    }),
     recommendationsOfState: recommendations('memberStateIso3'),
     recommendationsInArea: recommendations('thematicAreaCode'),
     /** Led or taken part in: the lead and the participants, each a parent of the assessment. */

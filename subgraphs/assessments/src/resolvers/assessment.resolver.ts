@@ -11,7 +11,7 @@ import {
   Root,
 } from 'type-graphql';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { connectionType, paginate } from '../../../shared/src/pagination';
+import { connectionType, listFirst, paginate } from '../../../shared/src/pagination';
 import { compareText } from '../../../shared/src/lookup';
 import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';
@@ -108,14 +108,19 @@ export class AssessmentResolver {
     return !loaders.access.canRead(assessment.confidentiality);
   }
 
-  @Directive('@listSize(assumedSize: 20)')
+  @Directive('@listSize(assumedSize: 100, slicingArguments: ["first"])')
   @FieldResolver(() => [Recommendation], {
     description:
       'Its recommendations in order; empty when the contents are withheld from the caller.',
   })
-  recommendations(@Root() assessment: Assessment, @Ctx() { loaders }: AssessmentsContext) {
+  async recommendations(
+    @Root() assessment: Assessment,
+    @Ctx() { loaders }: AssessmentsContext,
+    @Arg('first', () => Int, listFirst(100, 'In their order.')) first?: number | null,
+  ) {
     if (!loaders.access.canRead(assessment.confidentiality)) return [];
-    return loaders.recommendationsByAssessment.load(assessment.id);
+    const page = await loaders.recommendationsOfAssessment(assessment.id, { first });
+    return page.edges.map((edge) => edge.node);
   }
 }
 

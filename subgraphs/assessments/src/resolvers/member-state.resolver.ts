@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { MAX_PAGE_SIZE } from '../../../shared/src/pagination';
+import { listFirst, MAX_PAGE_SIZE } from '../../../shared/src/pagination';
 import { Priority } from '../../../shared/src/vocabulary';
 import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';
@@ -12,13 +12,18 @@ import { RecommendationConnection } from './recommendation.resolver';
 
 @Resolver(() => MemberStateRef)
 export class MemberStateAssessmentsResolver {
-  @Directive('@listSize(assumedSize: 5)')
+  @Directive('@listSize(assumedSize: 20, slicingArguments: ["first"])')
   @FieldResolver(() => [Assessment], {
     nullable: true,
     description: `CTED assessments of this state that the caller may see, newest first. ${nullWhenUnreachable('assessments')}`,
   })
-  assessments(@Root() state: MemberStateRef, @Ctx() { loaders }: AssessmentsContext) {
-    return loaders.assessmentsByState.load(state.iso3);
+  async assessments(
+    @Root() state: MemberStateRef,
+    @Ctx() { loaders }: AssessmentsContext,
+    @Arg('first', () => Int, listFirst(20, 'The newest come first.')) first?: number | null,
+  ) {
+    const page = await loaders.assessmentsOfState(state.iso3, { first });
+    return page.edges.map((edge) => edge.node);
   }
 
   @FieldResolver(() => Assessment, {
@@ -26,7 +31,8 @@ export class MemberStateAssessmentsResolver {
     description: 'The most recent assessment of this state the caller may see; null if none.',
   })
   async latestAssessment(@Root() state: MemberStateRef, @Ctx() { loaders }: AssessmentsContext) {
-    return (await loaders.assessmentsByState.load(state.iso3))[0] ?? null;
+    const page = await loaders.assessmentsOfState(state.iso3, { first: 1 });
+    return page.edges[0]?.node ?? null;
   }
 
   @FieldResolver(() => RecommendationConnection, {

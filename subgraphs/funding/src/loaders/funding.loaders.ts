@@ -153,14 +153,6 @@ export function createFundingLoaders({ db, peers, services }: RequestScope<Fundi
           .find({ where: { projectId: In(ids) }, order: { assessmentId: 'ASC' } }),
       (row) => row.projectId,
     ),
-    contributionsByProject: groupedLoader(
-      (ids: string[]) =>
-        contributions.find({
-          where: { projectId: In(ids) },
-          order: { pledgedOn: 'DESC', id: 'DESC' },
-        }),
-      (row) => row.projectId!,
-    ),
     projectsByAssessment: projectsThrough(ProjectAssessment, 'assessmentId'),
     projectsByRecommendation: projectsThrough(ProjectRecommendation, 'recommendationId'),
     totalsByProject: totalsBy('projectId'),

@@ -57,6 +57,12 @@ export function createFundingPages(db: DataSource) {
       (query, ids) => query.andWhere('p.appealId IN (:...parents)', { parents: ids }),
       'p.appealId',
     ),
+    contributionsToProject: batchedPages(db, {
+      query: (ids: string[]) =>
+        contributionQuery({ db }).andWhere('c.projectId IN (:...parents)', { parents: ids }),
+      parent: 'c.projectId',
+      order: CONTRIBUTION_ORDER,
+    }),
     contributionsOfDonor: batchedPages(db, {
       query: (donors: string[]) =>
         contributionQuery({ db }).andWhere('c.donorId IN (:...parents)', { parents: donors }),

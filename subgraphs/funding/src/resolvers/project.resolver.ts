@@ -1,7 +1,18 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { exactlyOne } from '../../../shared/src/lookup';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { connectionType, paginate } from '../../../shared/src/pagination';
+import { connectionType, listFirst, paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { Appeal } from '../entities/appeal.entity';
 import { Contribution } from '../entities/contribution.entity';
@@ -110,10 +121,16 @@ export class ProjectResolver {
     return { amount: project.budget, currency: project.currency };
   }
 
-  @Directive('@listSize(assumedSize: 20)')
+  @Directive('@listSize(assumedSize: 20, slicingArguments: ["first"])')
   @FieldResolver(() => [Contribution], { description: 'Contributions to it, newest pledge first.' })
-  contributions(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
-    return loaders.contributionsByProject.load(project.id);
+  async contributions(
+    @Root() project: Project,
+    @Ctx() { loaders }: FundingContext,
+    @Arg('first', () => Int, listFirst(20, "A donor's are `Donor.contributions`, a connection."))
+    first?: number | null,
+  ) {
+    const page = await loaders.contributionsToProject(project.id, { first });
+    return page.edges.map((edge) => edge.node);
   }
 
   @FieldResolver(() => Money, { description: 'Everything donors have pledged or paid to it.' })
