@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { prepareBaseline, type Baseline } from './lib/baseline';
@@ -44,6 +45,10 @@ function entriesOf(opts: Options, baseline: Baseline | undefined): Entry[] {
 
 async function main(): Promise<void> {
   const opts = options();
+  if (opts.profile) {
+    mkdirSync(opts.profile, { recursive: true });
+    WORKING_TREE.profileDir = resolve(opts.profile);
+  }
   // Our gateway signs its subgraph requests and the subgraphs verify them, as deployed.
   process.env.GATEWAY_SIGNING_SECRET ||= randomBytes(32).toString('hex');
   const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

@@ -27,9 +27,18 @@ export async function startChild<T>(
   args: string[],
   env: Record<string, string>,
   cwd = process.cwd(),
+  /** Where the child writes a V8 CPU profile when it stops, if anywhere. */
+  profileDir?: string,
 ): Promise<{ child: Child; ready: T }> {
   const child = fork(script, args, {
     cwd,
+    execArgv: profileDir
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${profileDir}`,
+          `--cpu-prof-name=${[basename(script, '.js'), ...args].join('-')}.cpuprofile`,
+        ]
+      : [],
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -48,7 +57,7 @@ export async function startChild<T>(
       });
     });
     child.removeAllListeners('exit');
-    return { ready, child: wrap(child, release) };
+    return { ready, child: wrap(child, release, Boolean(profileDir)) };
   } catch (error) {
     child.kill('SIGKILL');
     release();
@@ -58,7 +67,7 @@ export async function startChild<T>(
   }
 }
 
-function wrap(child: ChildProcess, release: () => void): Child {
+function wrap(child: ChildProcess, release: () => void, profiling: boolean): Child {
   return {
     process: child,
     pid: child.pid!,
@@ -78,7 +87,10 @@ function wrap(child: ChildProcess, release: () => void): Child {
         release();
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGKILL');
+        if (!profiling) return child.kill('SIGKILL');
+        // A profile is written only when the process exits by itself.
+        child.send({ type: 'exit' });
+        setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
       });
     },
   };

@@ -8,7 +8,8 @@ import { seededScale } from '../../subgraphs/shared/src/seeding';
 
 /**
  * A database on the server DATABASE_URL names holding the data set at one scale, made and
- * seeded in bulk the first time and reused after (its seed marker says which scale it holds).
+ * seeded in bulk the first time and reused after (its seed marker says which scale it holds),
+ * with every migration applied.
  */
 export async function benchDatabase(serverUrl: string, scale: number): Promise<string> {
   const name = `compact_graph_bench_x${scale}`;
@@ -38,16 +39,18 @@ export async function benchDatabase(serverUrl: string, scale: number): Promise<s
         async ({ dataSource }) => (await seededScale(dataSource).catch(() => null)) !== scale,
       ),
     );
-    if (stale.some(Boolean)) {
-      const started = Date.now();
-      await prepareDatabases(
-        databases.map(({ definition, dataSource }) => ({
-          name: definition.name,
-          db: dataSource,
-          seed: (db) => definition.seed(db, dataset),
-        })),
-        { seed: true, scale, logger: createLogger('bench', 'warn') },
-      );
+    // A database made by an earlier version gets the migrations added since.
+    const seed = stale.some(Boolean);
+    const started = Date.now();
+    await prepareDatabases(
+      databases.map(({ definition, dataSource }) => ({
+        name: definition.name,
+        db: dataSource,
+        seed: (db) => definition.seed(db, dataset),
+      })),
+      { seed, scale, logger: createLogger('bench', 'warn') },
+    );
+    if (seed) {
       // Fresh statistics, as a database that grew to this size would have.
       await databases[0].dataSource.query('ANALYZE');
       console.log(

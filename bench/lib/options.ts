@@ -18,6 +18,8 @@ const USAGE = `npm run bench [-- options]
                      figures over its; REF is checked out, installed and built in a temporary
                      worktree
   --soak N           afterwards, N seconds of the mix on our gateway, sampling its memory
+  --profile DIR      the working tree's services write V8 CPU profiles (.cpuprofile) into DIR
+                     when the run ends; \`npm run profile -- DIR\` summarises them
   --write-docs       write docs/benchmarks.md and docs/benchmarks.svg
 Needs a PostgreSQL server: DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres).`;
 
@@ -29,6 +31,7 @@ export interface Options {
   connections: number;
   gateways: GatewayKind[];
   baseline?: string;
+  profile?: string;
   soak: number;
   writeDocs: boolean;
   quick: boolean;
@@ -45,6 +48,7 @@ export function options(): Options {
       connections: { type: 'string', default: '20' },
       gateways: { type: 'string' },
       baseline: { type: 'string' },
+      profile: { type: 'string' },
       soak: { type: 'string', default: '0' },
       'write-docs': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -69,6 +73,7 @@ export function options(): Options {
     connections: Number(values.connections),
     gateways,
     baseline: values.baseline,
+    profile: values.profile,
     soak: Number(values.soak),
     writeDocs: values['write-docs'],
   };

@@ -12,6 +12,8 @@ export interface Side {
   root: string;
   /** Its compiled bench/processes. */
   processes: string;
+  /** Where its processes write CPU profiles (`--profile`), if anywhere. */
+  profileDir?: string;
 }
 
 export const WORKING_TREE: Side = {
@@ -38,6 +40,7 @@ export async function startSubgraphs(side: Side, databaseUrl: string) {
           RATE_LIMIT_MAX: '0',
         },
         side.root,
+        side.profileDir,
       );
       children.push(child);
       urls[name] = ready.url;
@@ -67,6 +70,7 @@ export async function startGateway(side: Side, kind: string, subgraphs: Subgraph
     [kind],
     { SUBGRAPH_URLS: JSON.stringify(subgraphs.urls) },
     side.root,
+    side.profileDir,
   ).catch((error: unknown) => {
     throw didNotStart(side, `gateway ${kind}`, error);
   });

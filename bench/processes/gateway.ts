@@ -85,6 +85,10 @@ async function main(): Promise<void> {
   const kind = process.argv[2] as GatewayKind;
   const urls = JSON.parse(process.env.SUBGRAPH_URLS!) as Record<string, string>;
   const url = await start(kind, urls);
+  // Exiting by itself writes the CPU profile of --profile.
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'exit') process.exit(0);
+  });
   process.send!({ type: 'ready', url });
 }
 
