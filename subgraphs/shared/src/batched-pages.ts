@@ -15,12 +15,14 @@ import { readQuery } from './read-query';
 /** Where the pages of one connection field come from. */
 export interface PagesSource<T extends ObjectLiteral, F> {
   /**
-   * The rows of all these parents that match `filter`, neither ordered nor paged, with `parent`
+   * The rows that match `filter`, neither ordered, paged nor narrowed to parents, with `parent`
    * selectable in it (a column of the node, or of a table joined to it).
    */
-  query(parents: string[], filter: F | undefined): SelectQueryBuilder<T>;
+  query(filter: F | undefined): SelectQueryBuilder<T>;
   /** The parent key of each row, as SQL of that query (TypeORM property paths allowed). */
   parent: string;
+  /** What the parent key is in SQL, so it is compared as itself. @default 'text' */
+  parentType?: 'text' | 'uuid';
   order: KeysetOrder;
 }
 
@@ -30,15 +32,13 @@ interface Row<T> {
   cursor: string;
 }
 
-/** One parent's page as read: its rows in order, one more than the page when more follow. */
-type Rows<T> = Row<T>[];
-
 /**
  * The pages of a connection under many parents (every state's projects, every entity's
  * assessments), read per level rather than per parent: the first page of every parent in one
- * statement (`ROW_NUMBER() OVER (PARTITION BY parent …)`, after the cursor when one is given),
- * and every `totalCount` asked for in one `GROUP BY`. Parents asked for with the same page size,
- * cursor and filter share a statement; the loaders live as long as the request.
+ * statement — a LATERAL join of the parents to the node query, each ordered by the keyset and
+ * limited to the page, so each parent reads its page and no more (after the cursor when one is
+ * given) — and every `totalCount` asked for in one `GROUP BY`. Parents asked for with the same
+ * page size, cursor and filter share a statement; the loaders live as long as the request.
  */
 export function batchedPages<T extends ObjectLiteral, F = undefined>(
   db: DataSource,
@@ -46,35 +46,34 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
 ) {
   const groups = new Map<
     string,
-    { pages: DataLoader<string, Rows<T>>; counts: DataLoader<string, number> }
+    { pages: DataLoader<string, Row<T>[]>; counts: DataLoader<string, number> }
   >();
+  const type = source.parentType ?? 'text';
 
   async function pages(
     parents: readonly string[],
     size: number,
     after: unknown[] | undefined,
     filter: F | undefined,
-  ): Promise<Rows<T>[]> {
-    const query = source.query([...parents], filter);
+  ): Promise<Row<T>[][]> {
+    const query = source.query(filter);
     const columns = sortColumns(source.order, query.alias);
     if (after) {
       const { where, params } = afterCursor(source.order, query.alias, after);
       query.andWhere(where, params);
     }
-    const ordered = columns.map(({ column, direction }) => `${column} ${direction}`).join(', ');
-    query
-      .addSelect(parentOf(source), '__parent')
-      .addSelect(
-        `ROW_NUMBER() OVER (PARTITION BY ${parentOf(source)} ORDER BY ${ordered})`,
-        '__rn',
-      );
+    query.andWhere(`${parentOf(source)} = parents.key`);
+    columns.forEach(({ column, direction }, i) =>
+      i === 0 ? query.orderBy(column, direction) : query.addOrderBy(column, direction),
+    );
     // The cursor's values as text, as cursors carry them, whichever table a key is in.
     columns.forEach(({ column }, i) => query.addSelect(`(${column})::text`, `__k${i}`));
-    const [sql, params] = query.getQueryAndParameters();
+    const [sql, params] = query.limit(size + 1).getQueryAndParameters();
     const raw: Record<string, unknown>[] = await readQuery(
       db,
-      `SELECT * FROM (${sql}) page WHERE page."__rn" <= ${size + 1} ORDER BY page."__parent", page."__rn"`,
-      params,
+      `SELECT parents.key AS "__parent", page.* FROM unnest($${params.length + 1}::${type}[]) AS parents(key)
+       CROSS JOIN LATERAL (${sql}) page`,
+      [...params, [...parents]],
     );
     const hydrate = hydrator<T>(query);
     const byParent = new Map<string, Row<T>[]>();
@@ -93,7 +92,8 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
 
   async function counts(parents: readonly string[], filter: F | undefined): Promise<number[]> {
     const query = source
-      .query([...parents], filter)
+      .query(filter)
+      .andWhere(`${parentOf(source)} = ANY(:__parents)`, { __parents: [...parents] })
       .select(parentOf(source), '__parent')
       .addSelect('COUNT(*)::int', '__count')
       .groupBy(parentOf(source));
@@ -121,7 +121,7 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
       };
       groups.set(signature, group);
     }
-    const { counts: total } = group;
+    const counted = group.counts;
     const rows = await group.pages.load(parent);
     const edges = rows.slice(0, size);
     return {
@@ -132,7 +132,7 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      totalCount: () => total.load(parent),
+      totalCount: () => counted.load(parent),
     };
   };
 }

@@ -17,31 +17,29 @@ import type { RecommendationFilter } from '../resolvers/inputs/recommendation-fi
 export function createAssessmentsPages(scope: QueryScope) {
   const recommendations = (column: 'memberStateIso3' | 'thematicAreaCode') =>
     batchedPages(scope.db, {
-      query: (parents: string[], filter: RecommendationFilter | undefined) =>
-        recommendationQuery(scope, filter).andWhere(`r.${column} IN (:...parents)`, { parents }),
+      query: (filter: RecommendationFilter | undefined) => recommendationQuery(scope, filter),
       parent: `r.${column}`,
       order: RECOMMENDATION_ORDER,
     });
   return {
     /** Each state's assessments the caller may see, newest first. */
     assessmentsOfState: batchedPages(scope.db, {
-      query: (states: string[]) =>
-        assessmentQuery(scope).andWhere('a.memberStateIso3 IN (:...states)', { states }),
+      query: () => assessmentQuery(scope),
       parent: 'a.memberStateIso3',
       order: ASSESSMENT_ORDER,
     }),
     /** Each assessment's recommendations the caller may read, by number. */
     recommendationsOfAssessment: batchedPages(scope.db, {
-      query: (ids: string[]) =>
-        recommendationQuery(scope).andWhere('r.assessmentId IN (:...ids)', { ids }),
+      query: () => recommendationQuery(scope),
       parent: 'r.assessmentId',
+      parentType: 'uuid',
       order: { keys: [{ property: 'number', kind: 'integer' }], direction: 'ASC' },
     }),
     recommendationsOfState: recommendations('memberStateIso3'),
     recommendationsInArea: recommendations('thematicAreaCode'),
     /** Led or taken part in: the lead and the participants, each a parent of the assessment. */
     assessmentsOfEntity: batchedPages(scope.db, {
-      query: (parents: string[]) => {
+      query: () => {
         const query = assessmentQuery(scope);
         const participants = query
           .subQuery()
@@ -49,13 +47,11 @@ export function createAssessmentsPages(scope: QueryScope) {
           .addSelect('p.entityAcronym', 'acronym')
           .from(AssessmentParticipant, 'p')
           .getQuery();
-        return query
-          .innerJoin(
-            `(${participants} UNION SELECT lead.id, lead.lead_entity_acronym FROM "${scope.db.driver.schema}".assessment lead)`,
-            'parent',
-            'parent.assessment_id = a.id',
-          )
-          .andWhere('parent.acronym IN (:...parents)', { parents });
+        return query.innerJoin(
+          `(${participants} UNION SELECT lead.id, lead.lead_entity_acronym FROM "${scope.db.driver.schema}".assessment lead)`,
+          'parent',
+          'parent.assessment_id = a.id',
+        );
       },
       parent: 'parent.acronym',
       order: ASSESSMENT_ORDER,

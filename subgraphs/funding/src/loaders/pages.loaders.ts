@@ -15,58 +15,39 @@ import type { ProjectFilter } from '../resolvers/inputs/project-filter.input';
  */
 export function createFundingPages(db: DataSource) {
   const projects = (
-    narrow: (query: SelectQueryBuilder<Project>, parents: string[]) => SelectQueryBuilder<Project>,
     parent: string,
+    join: (query: SelectQueryBuilder<Project>) => SelectQueryBuilder<Project> = (q) => q,
+    parentType?: 'uuid',
   ) =>
     batchedPages<Project, ProjectFilter>(db, {
-      query: (parents, filter) => narrow(projectQuery({ db }, filter), parents),
+      query: (filter) => join(projectQuery({ db }, filter)),
       parent,
+      parentType,
       order: PROJECT_ORDER,
     });
   return {
-    projectsLed: projects(
-      (query, leads) => query.andWhere('p.leadEntityAcronym IN (:...parents)', { parents: leads }),
-      'p.leadEntityAcronym',
+    projectsLed: projects('p.leadEntityAcronym'),
+    projectsAsPartner: projects('parent.entityAcronym', (query) =>
+      query.innerJoin(ProjectPartner, 'parent', 'parent.projectId = p.id'),
     ),
-    projectsAsPartner: projects(
-      (query, partners) =>
-        query
-          .innerJoin(ProjectPartner, 'parent', 'parent.projectId = p.id')
-          .andWhere('parent.entityAcronym IN (:...parents)', { parents: partners }),
-      'parent.entityAcronym',
+    projectsBenefiting: projects('parent.memberStateIso3', (query) =>
+      query.innerJoin(ProjectBeneficiary, 'parent', 'parent.projectId = p.id'),
     ),
-    projectsBenefiting: projects(
-      (query, states) =>
-        query
-          .innerJoin(ProjectBeneficiary, 'parent', 'parent.projectId = p.id')
-          .andWhere('parent.memberStateIso3 IN (:...parents)', { parents: states }),
-      'parent.memberStateIso3',
+    projectsInArea: projects('parent.thematicAreaCode', (query) =>
+      query.innerJoin(ProjectThematicArea, 'parent', 'parent.projectId = p.id'),
     ),
-    projectsInArea: projects(
-      (query, areas) =>
-        query
-          .innerJoin(ProjectThematicArea, 'parent', 'parent.projectId = p.id')
-          .andWhere('parent.thematicAreaCode IN (:...parents)', { parents: areas }),
-      'parent.thematicAreaCode',
-    ),
-    projectsOfProgramme: projects(
-      (query, ids) => query.andWhere('p.programmeId IN (:...parents)', { parents: ids }),
-      'p.programmeId',
-    ),
-    projectsOfAppeal: projects(
-      (query, ids) => query.andWhere('p.appealId IN (:...parents)', { parents: ids }),
-      'p.appealId',
-    ),
+    projectsOfProgramme: projects('p.programmeId', undefined, 'uuid'),
+    projectsOfAppeal: projects('p.appealId', undefined, 'uuid'),
     contributionsToProject: batchedPages(db, {
-      query: (ids: string[]) =>
-        contributionQuery({ db }).andWhere('c.projectId IN (:...parents)', { parents: ids }),
+      query: () => contributionQuery({ db }),
       parent: 'c.projectId',
+      parentType: 'uuid',
       order: CONTRIBUTION_ORDER,
     }),
     contributionsOfDonor: batchedPages(db, {
-      query: (donors: string[]) =>
-        contributionQuery({ db }).andWhere('c.donorId IN (:...parents)', { parents: donors }),
+      query: () => contributionQuery({ db }),
       parent: 'c.donorId',
+      parentType: 'uuid',
       order: CONTRIBUTION_ORDER,
     }),
   };
