@@ -1,11 +1,20 @@
+import { ReferenceTable } from '../../shared/src/reference-table';
 import type { SubgraphDefinition } from '../../shared/src/subgraph';
+import { Resolution } from './entities/resolution.entity';
+import { ThematicArea } from './entities/thematic-area.entity';
 import { assessmentsEntities } from './entities';
 import { createAssessmentsLoaders, type AssessmentsLoaders } from './loaders/assessments.loaders';
 import { assessmentsMigrations } from './migrations';
 import { buildAssessmentsSchema } from './schema';
 import { seedAssessments } from './seed/seed-assessments';
 
-export const assessments: SubgraphDefinition<AssessmentsLoaders> = {
+/** The vocabularies, read once per process: no request writes them. */
+export interface AssessmentsServices {
+  areas: ReferenceTable<ThematicArea>;
+  resolutions: ReferenceTable<Resolution>;
+}
+
+export const assessments: SubgraphDefinition<AssessmentsLoaders, AssessmentsServices> = {
   name: 'assessments',
   defaultPort: 4002,
   defaultMetricsPort: 9092,
@@ -14,5 +23,21 @@ export const assessments: SubgraphDefinition<AssessmentsLoaders> = {
   buildSchema: buildAssessmentsSchema,
   createLoaders: createAssessmentsLoaders,
   seed: seedAssessments,
+  createServices({ db }) {
+    const areas = new ReferenceTable(
+      () => db.getRepository(ThematicArea).find({ order: { name: 'ASC' } }),
+      (area) => area.code,
+    );
+    const resolutions = new ReferenceTable(
+      () => db.getRepository(Resolution).find({ order: { year: 'ASC', symbol: 'ASC' } }),
+      (resolution) => resolution.symbol,
+    );
+    return {
+      areas,
+      resolutions,
+      ready: Promise.all([areas.all(), resolutions.all()]).then(() => undefined),
+      stop: async () => undefined,
+    };
+  },
   peers: { membership: 'http://localhost:4001/graphql' },
 };

@@ -1,18 +1,12 @@
-import { In } from 'typeorm';
 import type { RequestScope } from '../../../shared/src/subgraph';
 import { groupedLoader, idLoader, keyedLoader } from '../../../shared/src/loaders';
 import { Priority } from '../../../shared/src/vocabulary';
 import { AssessmentAccess } from '../access';
-import {
-  AssessmentParticipant,
-  AssessmentResolution,
-  AssessmentThematicArea,
-} from '../entities/assessment-link.entity';
 import { Assessment } from '../entities/assessment.entity';
 import { Recommendation } from '../entities/recommendation.entity';
-import { Resolution } from '../entities/resolution.entity';
-import { ThematicArea } from '../entities/thematic-area.entity';
+import { knownIds } from '../../../shared/src/ids';
 import { createCoverageLoaders } from '../coverage/coverage.loaders';
+import type { AssessmentsServices } from '../subgraph';
 import { createAssessmentsPages } from './pages.loaders';
 
 export interface PriorityCount {
@@ -25,7 +19,20 @@ export interface PriorityCount {
  * Loaders made for one request and one caller: each applies the caller's access, so a row the
  * caller may not see is absent from every path that reaches it.
  */
-export function createAssessmentsLoaders({ db, viewer }: RequestScope) {
+/** The keys an assessment links to, each set in its own table. */
+interface AssessmentLinkSets {
+  id: string;
+  participants: string[];
+  resolutions: string[];
+  areas: string[];
+}
+
+export function createAssessmentsLoaders({
+  db,
+  viewer,
+  services,
+}: RequestScope<AssessmentsServices>) {
+  const s = `"${db.driver.schema}"`;
   const access = new AssessmentAccess(viewer, db.driver.schema ?? 'assessments');
   const assessments = () => access.listed(db.getRepository(Assessment).createQueryBuilder('a'));
   const recommendations = () =>
@@ -50,49 +57,25 @@ export function createAssessmentsLoaders({ db, viewer }: RequestScope) {
       (ids) => recommendations().andWhere('r.id IN (:...ids)', { ids }).getMany(),
       (row) => row.id,
     ),
-    participantsByAssessment: groupedLoader(
-      (ids: string[]) =>
-        db.getRepository(AssessmentParticipant).find({
-          where: { assessmentId: In(ids) },
-          order: { entityAcronym: 'ASC' },
-        }),
-      (row) => row.assessmentId,
+    /** Each assessment's participants, resolutions and thematic areas, in one statement. */
+    linksByAssessment: keyedLoader(
+      (ids: string[]): Promise<AssessmentLinkSets[]> =>
+        db.query(
+          `SELECT a.id,
+                  ARRAY(SELECT entity_acronym::text FROM ${s}.assessment_participant WHERE assessment_id = a.id ORDER BY 1) AS participants,
+                  ARRAY(SELECT resolution_symbol::text FROM ${s}.assessment_resolution WHERE assessment_id = a.id) AS resolutions,
+                  ARRAY(SELECT thematic_area_code::text FROM ${s}.assessment_thematic_area WHERE assessment_id = a.id ORDER BY 1) AS areas
+             FROM unnest($1::uuid[]) AS a(id)`,
+          [knownIds(ids)],
+        ),
+      (row) => row.id,
     ),
-    resolutionsByAssessment: groupedLoader(
-      async (ids: string[]) => {
-        const links = await db
-          .getRepository(AssessmentResolution)
-          .findBy({ assessmentId: In(ids) });
-        const symbols = [...new Set(links.map((link) => link.resolutionSymbol))];
-        const rows = symbols.length
-          ? await db
-              .getRepository(Resolution)
-              .find({ where: { symbol: In(symbols) }, order: { year: 'ASC' } })
-          : [];
-        const bySymbol = new Map(rows.map((row) => [row.symbol, row]));
-        return links.map((link) => ({
-          assessmentId: link.assessmentId,
-          resolution: bySymbol.get(link.resolutionSymbol)!,
-        }));
-      },
-      (row) => row.assessmentId,
-    ),
-    thematicAreasByAssessment: groupedLoader(
-      (ids: string[]) =>
-        db.getRepository(AssessmentThematicArea).find({
-          where: { assessmentId: In(ids) },
-          order: { thematicAreaCode: 'ASC' },
-        }),
-      (row) => row.assessmentId,
-    ),
-    thematicAreaByCode: keyedLoader(
-      (codes: string[]) => db.getRepository(ThematicArea).findBy({ code: In(codes) }),
-      (row) => row.code,
-    ),
-    resolutionBySymbol: keyedLoader(
-      (symbols: string[]) => db.getRepository(Resolution).findBy({ symbol: In(symbols) }),
-      (row) => row.symbol,
-    ),
+    /** A thematic area by code, from the process's table of them: no statement. */
+    thematicAreaByCode: { load: (code: string) => services.areas.get(code) },
+    thematicAreas: () => services.areas.all(),
+    /** A resolution by symbol, from the process's table of them. */
+    resolutionBySymbol: { load: (symbol: string) => services.resolutions.get(symbol) },
+    resolutions: () => services.resolutions.all(),
     priorityCountsByArea: groupedLoader(
       async (codes: string[]): Promise<PriorityCount[]> => {
         const rows: { code: string; priority: Priority; count: string }[] = await recommendations()

@@ -77,8 +77,8 @@ export class AssessmentResolver {
     @Root() assessment: Assessment,
     @Ctx() { loaders }: AssessmentsContext,
   ) {
-    const participants = await loaders.participantsByAssessment.load(assessment.id);
-    return participants.map((p) => EntityRef.of(p.entityAcronym));
+    const links = await loaders.linksByAssessment.load(assessment.id);
+    return (links?.participants ?? []).map((acronym) => EntityRef.of(acronym));
   }
 
   @Directive('@listSize(assumedSize: 10)')
@@ -86,18 +86,23 @@ export class AssessmentResolver {
     description: 'Resolutions the assessment refers to, oldest first.',
   })
   async resolutions(@Root() assessment: Assessment, @Ctx() { loaders }: AssessmentsContext) {
-    const links = await loaders.resolutionsByAssessment.load(assessment.id);
-    return links
-      .map((link) => link.resolution)
+    const links = await loaders.linksByAssessment.load(assessment.id);
+    const resolutions = await Promise.all(
+      (links?.resolutions ?? []).map((symbol) => loaders.resolutionBySymbol.load(symbol)),
+    );
+    return resolutions
+      .filter((resolution): resolution is Resolution => resolution !== null)
       .sort((a, b) => a.year - b.year || compareText(a.symbol, b.symbol));
   }
 
   @Directive('@listSize(assumedSize: 10)')
   @FieldResolver(() => [ThematicArea], { description: 'Thematic areas the assessment covers.' })
   async thematicAreas(@Root() assessment: Assessment, @Ctx() { loaders }: AssessmentsContext) {
-    const links = await loaders.thematicAreasByAssessment.load(assessment.id);
-    const areas = await loaders.thematicAreaByCode.loadMany(links.map((l) => l.thematicAreaCode));
-    return areas.filter((area) => area instanceof ThematicArea);
+    const links = await loaders.linksByAssessment.load(assessment.id);
+    const areas = await Promise.all(
+      (links?.areas ?? []).map((code) => loaders.thematicAreaByCode.load(code)),
+    );
+    return areas.filter((area): area is ThematicArea => area !== null);
   }
 
   @FieldResolver(() => Boolean, {

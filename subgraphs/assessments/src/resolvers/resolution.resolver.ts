@@ -6,8 +6,8 @@ import { Resolution } from '../entities/resolution.entity';
 export class ResolutionResolver {
   @Directive('@listSize(assumedSize: 40)')
   @Query(() => [Resolution], { description: 'Resolutions, oldest first.' })
-  resolutions(@Ctx() { db }: AssessmentsContext) {
-    return db.getRepository(Resolution).find({ order: { year: 'ASC', symbol: 'ASC' } });
+  resolutions(@Ctx() { loaders }: AssessmentsContext) {
+    return loaders.resolutions();
   }
 
   @Query(() => Resolution, {

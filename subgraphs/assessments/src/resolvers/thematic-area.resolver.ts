@@ -30,8 +30,8 @@ export class PriorityCount {
 export class ThematicAreaResolver {
   @Directive('@listSize(assumedSize: 30)')
   @Query(() => [ThematicArea], { description: 'All thematic areas, by name.' })
-  thematicAreas(@Ctx() { db }: AssessmentsContext) {
-    return db.getRepository(ThematicArea).find({ order: { name: 'ASC' } });
+  thematicAreas(@Ctx() { loaders }: AssessmentsContext) {
+    return loaders.thematicAreas();
   }
 
   @Query(() => ThematicArea, {

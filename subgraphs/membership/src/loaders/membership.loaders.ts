@@ -3,16 +3,15 @@ import type { RequestScope } from '../../../shared/src/subgraph';
 import { groupedLoader, idLoader, keyedLoader } from '../../../shared/src/loaders';
 import { CommitteeSeat } from '../entities/committee-seat.entity';
 import { CompactEntity } from '../entities/compact-entity.entity';
-import { MemberState } from '../entities/member-state.entity';
+import type { MembershipServices } from '../subgraph';
 import { WorkingGroupMembership } from '../entities/working-group-membership.entity';
 import { WorkingGroup } from '../entities/working-group.entity';
 
 /** Loaders made for one request, so each batch is one `WHERE … IN (…)` and nothing leaks between callers. */
-export function createMembershipLoaders({ db }: RequestScope) {
+export function createMembershipLoaders({ db, services }: RequestScope<MembershipServices>) {
   const entities = db.getRepository(CompactEntity);
   const groups = db.getRepository(WorkingGroup);
   const memberships = db.getRepository(WorkingGroupMembership);
-  const states = db.getRepository(MemberState);
   const seats = db.getRepository(CommitteeSeat);
   return {
     entityById: idLoader(
@@ -36,10 +35,10 @@ export function createMembershipLoaders({ db }: RequestScope) {
         memberships.find({ where: { workingGroupId: In(ids) }, order: { role: 'ASC' } }),
       (row) => row.workingGroupId,
     ),
-    memberStateByIso3: keyedLoader(
-      (codes: string[]) => states.findBy({ iso3: In(codes) }),
-      (row) => row.iso3,
-    ),
+    /** A Member State by code, from the process's table of them: no statement. */
+    memberStateByIso3: { load: (iso3: string) => services.states.get(iso3) },
+    /** Every Member State, by ISO3 code. */
+    memberStates: () => services.states.all(),
     seatsByEntity: groupedLoader(
       (ids: string[]) => seats.findBy({ entityId: In(ids) }),
       (row) => row.entityId,

@@ -10,15 +10,13 @@ export class MemberStateResolver {
   @Query(() => [MemberState], {
     description: 'UN Member States by ISO3 code, optionally of one region.',
   })
-  memberStates(
-    @Ctx() { db }: MembershipContext,
+  async memberStates(
+    @Ctx() { loaders }: MembershipContext,
     @Arg('region', () => Region, { nullable: true, description: 'Only states of this region.' })
     region?: Region | null,
   ) {
-    return db.getRepository(MemberState).find({
-      where: region ? { region } : {},
-      order: { iso3: 'ASC' },
-    });
+    const states = await loaders.memberStates();
+    return region ? states.filter((state) => state.region === region) : states;
   }
 
   @Query(() => MemberState, {
