@@ -5,10 +5,10 @@ import { startGraph, type RunningGraph } from '../../scripts/lib/graph';
 import { startTracing, stopTracing } from '../../subgraphs/shared/src/observability/tracing';
 import { testDatabaseUrl } from '../helpers/graph';
 
-/** Question 1 of the README: assessments, their states (membership), projects (funding). */
+/** Question 1 of the README, with what membership reads from its database: assessments, their states and lead entities (membership), projects (funding). */
 const QUESTION = `query ProjectsByAssessment {
   assessments(first: 5) {
-    edges { node { type memberState { name } projects { code leadEntity { acronym } } } }
+    edges { node { type memberState { name } leadEntity { name } projects { code leadEntity { acronym } } } }
   }
 }`;
 /** A project's assessments are checked by funding with the assessments subgraph, peer to peer. */

@@ -1,0 +1,98 @@
+import DataLoader from 'dataloader';
+import { batchedPages } from '../../../shared/src/batched-pages';
+import { MAX_PAGE_SIZE, type KeysetOrder } from '../../../shared/src/pagination';
+import { readQuery } from '../../../shared/src/read-query';
+import { recommendationQuery, type QueryScope } from '../queries';
+import type { RecommendationFilter } from '../resolvers/inputs/recommendation-filter.input';
+import type { NeedFilter } from './coverage.type';
+
+/** Newest assessment first, then in the order of each. */
+const STATE_NEEDS_ORDER: KeysetOrder = {
+  keys: [
+    { property: 'startedOn', kind: 'date', alias: 'a', direction: 'DESC' },
+    { property: 'id', kind: 'uuid', alias: 'a', direction: 'DESC' },
+    { property: 'number', kind: 'integer' },
+  ],
+  direction: 'ASC',
+};
+
+/** An assessment's recommendations in its own order. */
+const ASSESSMENT_NEEDS_ORDER: KeysetOrder = {
+  keys: [{ property: 'number', kind: 'integer' }],
+  direction: 'ASC',
+};
+
+const asFilter = (need: NeedFilter | undefined): RecommendationFilter => ({
+  priority: need?.priority ? [need.priority] : null,
+  technicalAssistanceNeeded: need?.technicalAssistanceNeeded ?? null,
+});
+
+/**
+ * Coverage, counted from what funding reported projects address (`recommendation_addressed`,
+ * kept by `recordAddressed`), over the recommendations the caller may read: per level, one
+ * statement for every assessment's counts and one for every parent's unaddressed list.
+ */
+export function createCoverageLoaders(scope: QueryScope) {
+  const addressedTable = `"${scope.db.driver.schema}".recommendation_addressed`;
+  const isAddressed = `EXISTS (SELECT 1 FROM ${addressedTable} ra WHERE ra.recommendation_id = r.id AND ra.addressed)`;
+  const unaddressed = (need: NeedFilter | undefined) =>
+    recommendationQuery(scope, asFilter(need)).andWhere(`NOT ${isAddressed}`);
+
+  const unaddressedOfAssessment = batchedPages(scope.db, {
+    query: unaddressed,
+    parent: 'r.assessmentId',
+    parentType: 'uuid',
+    order: ASSESSMENT_NEEDS_ORDER,
+  });
+
+  const counts = new Map<string, DataLoader<string, { total: number; addressed: number }>>();
+  const countsUnder = (need: NeedFilter) => {
+    const signature = JSON.stringify([need.priority ?? null, need.technicalAssistanceNeeded ?? null]);
+    let loader = counts.get(signature);
+    if (!loader) {
+      loader = new DataLoader(
+        async (ids) => {
+          const [sql, params] = recommendationQuery(scope, asFilter(need))
+            .select('r.assessmentId', 'parent')
+            .addSelect('COUNT(*)::int', 'total')
+            .addSelect(`(COUNT(*) FILTER (WHERE ${isAddressed}))::int`, 'addressed')
+            .andWhere('r.assessmentId = ANY(:ids)', { ids: [...ids] })
+            .groupBy('r.assessmentId')
+            .getQueryAndParameters();
+          const rows: { parent: string; total: number; addressed: number }[] = await readQuery(
+            scope.db,
+            sql,
+            params,
+          );
+          const byId = new Map(rows.map((row) => [String(row.parent), row]));
+          return ids.map((id) => {
+            const row = byId.get(id);
+            return { total: Number(row?.total ?? 0), addressed: Number(row?.addressed ?? 0) };
+          });
+        },
+        { maxBatchSize: 1000 },
+      );
+      counts.set(signature, loader);
+    }
+    return loader;
+  };
+
+  return {
+    /** How many of an assessment's readable recommendations match, and how many are addressed. */
+    coverageCounts: (assessmentId: string, need: NeedFilter) => countsUnder(need).load(assessmentId),
+    /** An assessment's readable recommendations that match and that no project addresses. */
+    unaddressedOfAssessment: async (assessmentId: string, need: NeedFilter) => {
+      const page = await unaddressedOfAssessment(assessmentId, {
+        first: MAX_PAGE_SIZE,
+        filter: need,
+      });
+      return page.edges.map((edge) => edge.node);
+    },
+    /** A state's readable recommendations that match and that no project addresses. */
+    unaddressedOfState: batchedPages(scope.db, {
+      query: unaddressed,
+      parent: 'r.memberStateIso3',
+      order: STATE_NEEDS_ORDER,
+    }),
+  };
+}
