@@ -21,17 +21,28 @@ export type LinkSet = keyof typeof PROJECT_LINKS;
 
 export type ProjectLinks = Record<LinkSet, string[]>;
 
-/** Every link of a project, each set sorted, in one statement. */
-export async function readLinks(tx: EntityManager, projectId: string): Promise<ProjectLinks> {
-  const schema = tx.connection.driver.schema;
+/** Every link of each project, each set sorted, in one statement (projects with none get empty sets). */
+export async function readLinksOf(
+  db: EntityManager,
+  projectIds: readonly string[],
+): Promise<(ProjectLinks & { id: string })[]> {
+  if (!projectIds.length) return [];
+  const schema = db.connection.driver.schema;
   const sets = (Object.keys(PROJECT_LINKS) as LinkSet[]).map((set) => {
     const { target, key } = PROJECT_LINKS[set];
-    const metadata = tx.connection.getMetadata(target);
+    const metadata = db.connection.getMetadata(target);
     const column = metadata.findColumnWithPropertyName(key)!.databaseName;
-    return `ARRAY(SELECT ${column}::text FROM "${schema}".${metadata.tableName} WHERE project_id = $1 ORDER BY 1) AS "${set}"`;
+    return `ARRAY(SELECT ${column}::text FROM "${schema}".${metadata.tableName} WHERE project_id = p.id ORDER BY 1) AS "${set}"`;
   });
-  const [row]: ProjectLinks[] = await tx.query(`SELECT ${sets.join(', ')}`, [projectId]);
-  return row;
+  return db.query(`SELECT p.id::text AS id, ${sets.join(', ')} FROM unnest($1::uuid[]) AS p(id)`, [
+    projectIds,
+  ]);
+}
+
+/** Every link of a project, each set sorted, in one statement. */
+export async function readLinks(tx: EntityManager, projectId: string): Promise<ProjectLinks> {
+  const [{ id: _id, ...links }] = await readLinksOf(tx, [projectId]);
+  return links;
 }
 
 /** A project as the audit log records it: its row and every link. */

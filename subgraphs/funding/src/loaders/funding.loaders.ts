@@ -6,13 +6,8 @@ import { groupedLoader, idLoader, keyedLoader } from '../../../shared/src/loader
 import { Appeal } from '../entities/appeal.entity';
 import { Contribution } from '../entities/contribution.entity';
 import { Donor } from '../entities/donor.entity';
-import {
-  ProjectAssessment,
-  ProjectBeneficiary,
-  ProjectPartner,
-  ProjectRecommendation,
-  ProjectThematicArea,
-} from '../entities/project-link.entity';
+import { ProjectAssessment, ProjectRecommendation } from '../entities/project-link.entity';
+import { readLinksOf } from '../project-links';
 import { Project } from '../entities/project.entity';
 import { Programme } from '../entities/programme.entity';
 import { createMonitoringLoaders } from './monitoring.loaders';
@@ -38,23 +33,32 @@ export interface AreaFunding {
 /** Loaders made for one request, so each batch is one statement. */
 export function createFundingLoaders({ db, peers, services }: RequestScope<FundingServices>) {
   const projects = db.getRepository(Project);
+  const projectById = idLoader(
+    (ids) => projects.findBy({ id: In(ids) }),
+    (row) => row.id,
+  );
   const contributions = db.getRepository(Contribution);
 
-  /** Ids of the projects linked to each key through a link table, in order of project code. */
+  /**
+   * The projects linked to each key through a link table, in order of project code, read with
+   * their rows in one statement; each project is also primed for `projectById`.
+   */
   const projectsThrough = <L extends object>(link: new () => L, keyColumn: keyof L & string) =>
     groupedLoader(
-      async (keys: string[]): Promise<{ key: string; projectId: string }[]> => {
+      async (keys: string[]): Promise<{ key: string; project: Project }[]> => {
         const valid = knownIds(keys);
         if (!valid.length) return [];
-        return db
-          .getRepository(link)
-          .createQueryBuilder('l')
-          .innerJoin(Project, 'p', 'p.id = l.projectId')
-          .select(`l.${keyColumn}`, 'key')
-          .addSelect('l.projectId', 'projectId')
+        const { entities, raw } = await projects
+          .createQueryBuilder('p')
+          .innerJoin(link, 'l', 'l.projectId = p.id')
+          .addSelect(`l.${keyColumn}`, 'link_key')
           .where(`l.${keyColumn} IN (:...keys)`, { keys: valid })
           .orderBy('p.code', 'ASC')
-          .getRawMany();
+          .getRawAndEntities<{ link_key: string; p_id: string }>();
+        // One entity per project however many keys link to it; the raw rows keep every link.
+        const byId = new Map(entities.map((project) => [project.id, project]));
+        for (const project of entities) projectById.prime(project.id, project);
+        return raw.map((row) => ({ key: row.link_key, project: byId.get(row.p_id)! }));
       },
       (row) => row.key,
     );
@@ -90,10 +94,7 @@ export function createFundingLoaders({ db, peers, services }: RequestScope<Fundi
     /** Asks other subgraphs on the caller's behalf, such as whether a key a write names exists. */
     visibleAssessment: visibleTo('Assessment'),
     visibleRecommendation: visibleTo('Recommendation'),
-    projectById: idLoader(
-      (ids) => projects.findBy({ id: In(ids) }),
-      (row) => row.id,
-    ),
+    projectById,
     projectByCode: keyedLoader(
       (codes: string[]) => projects.findBy({ code: In(codes) }),
       (row) => row.code,
@@ -118,40 +119,10 @@ export function createFundingLoaders({ db, peers, services }: RequestScope<Fundi
       (codes: string[]) => db.getRepository(Donor).findBy({ memberStateIso3: In(codes) }),
       (row) => row.memberStateIso3!,
     ),
-    partnersByProject: groupedLoader(
-      (ids: string[]) =>
-        db
-          .getRepository(ProjectPartner)
-          .find({ where: { projectId: In(ids) }, order: { entityAcronym: 'ASC' } }),
-      (row) => row.projectId,
-    ),
-    beneficiariesByProject: groupedLoader(
-      (ids: string[]) =>
-        db
-          .getRepository(ProjectBeneficiary)
-          .find({ where: { projectId: In(ids) }, order: { memberStateIso3: 'ASC' } }),
-      (row) => row.projectId,
-    ),
-    thematicAreasByProject: groupedLoader(
-      (ids: string[]) =>
-        db
-          .getRepository(ProjectThematicArea)
-          .find({ where: { projectId: In(ids) }, order: { thematicAreaCode: 'ASC' } }),
-      (row) => row.projectId,
-    ),
-    recommendationsByProject: groupedLoader(
-      (ids: string[]) =>
-        db
-          .getRepository(ProjectRecommendation)
-          .find({ where: { projectId: In(ids) }, order: { recommendationId: 'ASC' } }),
-      (row) => row.projectId,
-    ),
-    assessmentsByProject: groupedLoader(
-      (ids: string[]) =>
-        db
-          .getRepository(ProjectAssessment)
-          .find({ where: { projectId: In(ids) }, order: { assessmentId: 'ASC' } }),
-      (row) => row.projectId,
+    /** Each project's partners, beneficiaries, thematic areas, recommendations and assessments, in one statement. */
+    linksByProject: idLoader(
+      (ids) => readLinksOf(db.manager, ids),
+      (row) => row.id,
     ),
     projectsByAssessment: projectsThrough(ProjectAssessment, 'assessmentId'),
     projectsByRecommendation: projectsThrough(ProjectRecommendation, 'recommendationId'),

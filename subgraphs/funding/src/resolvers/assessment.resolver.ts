@@ -12,8 +12,7 @@ export class AssessmentFundingResolver {
     description: `Projects that use this assessment, in order of code. ${nullWhenUnreachable('funding')}`,
   })
   async projects(@Root() assessment: AssessmentRef, @Ctx() { loaders }: FundingContext) {
-    const links = await loaders.projectsByAssessment.load(assessment.id);
-    return loaders.projectById.loadMany(links.map((link) => link.projectId)) as Promise<Project[]>;
+    return (await loaders.projectsByAssessment.load(assessment.id)).map((link) => link.project);
   }
 }
 

@@ -14,6 +14,8 @@ import { exactlyOne } from '../../../shared/src/lookup';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { connectionType, listFirst, paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
+import type { FundingLoaders } from '../loaders/funding.loaders';
+import type { ProjectLinks } from '../project-links';
 import { Appeal } from '../entities/appeal.entity';
 import { Contribution } from '../entities/contribution.entity';
 import { Evaluation } from '../entities/evaluation.entity';
@@ -75,9 +77,7 @@ export class ProjectResolver {
     description: `Other Compact entities that implement it. ${nullWhenUnreachable('membership')}`,
   })
   async partnerEntities(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
-    return (await loaders.partnersByProject.load(project.id)).map((p) =>
-      EntityRef.of(p.entityAcronym),
-    );
+    return (await links(loaders, project)).partnerEntities.map((acronym) => EntityRef.of(acronym));
   }
 
   @Directive('@listSize(assumedSize: 10)')
@@ -86,8 +86,7 @@ export class ProjectResolver {
     description: `The Member States it benefits. ${nullWhenUnreachable('membership')}`,
   })
   async beneficiaryStates(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
-    const rows = await loaders.beneficiariesByProject.load(project.id);
-    return rows.map((row) => MemberStateRef.of(row.memberStateIso3));
+    return (await links(loaders, project)).beneficiaryStates.map((iso3) => MemberStateRef.of(iso3));
   }
 
   @Directive('@listSize(assumedSize: 10)')
@@ -96,8 +95,7 @@ export class ProjectResolver {
     description: `The thematic areas it works in. ${nullWhenUnreachable('assessments')}`,
   })
   async thematicAreas(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
-    const rows = await loaders.thematicAreasByProject.load(project.id);
-    return rows.map((row) => ThematicAreaRef.of(row.thematicAreaCode));
+    return (await links(loaders, project)).thematicAreas.map((code) => ThematicAreaRef.of(code));
   }
 
   @FieldResolver(() => Programme, {
@@ -159,9 +157,7 @@ export class ProjectResolver {
       'CTED recommendations the project addresses that the caller may read. Null, with an error, when the assessments subgraph cannot be reached to check.',
   })
   async recommendations(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
-    const ids = (await loaders.recommendationsByProject.load(project.id)).map(
-      (row) => row.recommendationId,
-    );
+    const ids = (await links(loaders, project)).recommendations;
     const visible = await loaders.visibleRecommendation.loadMany(ids);
     return ids.filter((_, i) => throwIfError(visible[i])).map((id) => RecommendationRef.of(id));
   }
@@ -173,9 +169,7 @@ export class ProjectResolver {
       'CTED assessments the project uses, as Security Council resolution 2395 (2017) asks, that the caller may see. Null, with an error, when the assessments subgraph cannot be reached to check.',
   })
   async assessments(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
-    const ids = (await loaders.assessmentsByProject.load(project.id)).map(
-      (row) => row.assessmentId,
-    );
+    const ids = (await links(loaders, project)).assessments;
     const visible = await loaders.visibleAssessment.loadMany(ids);
     return ids.filter((_, i) => throwIfError(visible[i])).map((id) => AssessmentRef.of(id));
   }
@@ -191,6 +185,19 @@ export class ProjectResolver {
   evaluations(@Root() project: Project, @Ctx() { loaders }: FundingContext) {
     return loaders.evaluationsByProject.load(project.id);
   }
+}
+
+/** A project's link sets; a project that is gone has none. */
+async function links(loaders: FundingLoaders, project: Project): Promise<ProjectLinks> {
+  return (
+    (await loaders.linksByProject.load(project.id)) ?? {
+      partnerEntities: [],
+      beneficiaryStates: [],
+      thematicAreas: [],
+      recommendations: [],
+      assessments: [],
+    }
+  );
 }
 
 /** A batch that failed fails the field, rather than hiding or showing items unchecked. */

@@ -12,8 +12,9 @@ export class RecommendationFundingResolver {
     description: `Projects that address this recommendation (any status), in order of code. ${nullWhenUnreachable('funding')}`,
   })
   async addressedBy(@Root() recommendation: RecommendationRef, @Ctx() { loaders }: FundingContext) {
-    const links = await loaders.projectsByRecommendation.load(recommendation.id);
-    return loaders.projectById.loadMany(links.map((link) => link.projectId)) as Promise<Project[]>;
+    return (await loaders.projectsByRecommendation.load(recommendation.id)).map(
+      (link) => link.project,
+    );
   }
 }
 
