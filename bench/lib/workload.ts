@@ -16,6 +16,13 @@ import { ANY_STRING } from '../../test/helpers/connection';
 import { operation } from '../../test/helpers/operations';
 import { seed, useSeedScale } from '../../test/helpers/seed';
 import { Region } from '../../subgraphs/shared/src/vocabulary';
+import {
+  ANONYMOUS,
+  expectedCoverageSummary,
+  expectedFundingSummary,
+  unaddressedAcross,
+} from '../../test/helpers/expected-overview';
+import { Priority } from '../../subgraphs/shared/src/vocabulary';
 import { expectedOverview, OVERVIEW } from './overview';
 
 /** One request of the mix with the answer it must get. */
@@ -35,7 +42,27 @@ export interface Operation {
   /** Whether it pages through a list (the ×100 latency target applies to these). */
   paginated: boolean;
   samples: Sample[];
+  /**
+   * A root field of `Query` it needs that an older graph (a baseline) may lack: where any side
+   * lacks it, the operation is left out for every side, so all measure the same workload.
+   */
+  needs?: string;
 }
+
+const NEEDS_NOBODY_COVERS = `query ($region: Region!, $first: Int) {
+  unaddressedRecommendations(
+    filter: { region: [$region], priority: [HIGH], technicalAssistanceNeeded: true }
+    first: $first
+  ) { totalCount edges { node { id } } }
+}`;
+const COVERAGE_SUMMARY = `query ($groupBy: CoverageGroupBy!) {
+  coverageSummary(groupBy: $groupBy) { key label recommendations addressed unaddressed }
+}`;
+const FUNDING_SUMMARY = `query ($groupBy: FundingGroupBy!) {
+  fundingSummary(groupBy: $groupBy) {
+    key label projects budget { amount currency } funded { amount currency } gap { amount currency }
+  }
+}`;
 
 function sample(document: string, variables: Record<string, unknown>, expected: unknown): Sample {
   return { body: JSON.stringify({ query: document, variables }), expected: { data: expected } };
@@ -118,6 +145,50 @@ export function buildWorkload(scale: number, poolSize: number, seedValue = 7): O
       paginated: false,
       samples: pick(projects).map((p) =>
         sample(PROJECT_LOOKUP, { code: p.code }, expectedProjectLookup(p.code)),
+      ),
+    },
+    {
+      name: 'needs nobody covers, by region',
+      paginated: true,
+      needs: 'unaddressedRecommendations',
+      samples: Object.values(Region).map((region) => {
+        const ids = unaddressedAcross(ANONYMOUS, {
+          region: [region],
+          priority: [Priority.HIGH],
+          technicalAssistanceNeeded: true,
+        });
+        return sample(
+          NEEDS_NOBODY_COVERS,
+          { region, first: 20 },
+          {
+            unaddressedRecommendations: {
+              totalCount: ids.length,
+              edges: ids.slice(0, 20).map((id) => ({ node: { id } })),
+            },
+          },
+        );
+      }),
+    },
+    {
+      name: 'coverage summary',
+      paginated: false,
+      needs: 'coverageSummary',
+      samples: (['MEMBER_STATE', 'REGION', 'THEMATIC_AREA', 'PRIORITY'] as const).map((groupBy) =>
+        sample(
+          COVERAGE_SUMMARY,
+          { groupBy },
+          { coverageSummary: expectedCoverageSummary(ANONYMOUS, groupBy) },
+        ),
+      ),
+    },
+    {
+      name: 'funding summary',
+      paginated: false,
+      needs: 'fundingSummary',
+      samples: (
+        ['REGION', 'MEMBER_STATE', 'THEMATIC_AREA', 'LEAD_ENTITY', 'DONOR', 'APPEAL'] as const
+      ).map((groupBy) =>
+        sample(FUNDING_SUMMARY, { groupBy }, { fundingSummary: expectedFundingSummary(groupBy) }),
       ),
     },
     {

@@ -20,6 +20,9 @@ const EXAMPLES = [
   'EntityFootprint',
   'DonorTrail',
   'ThematicAreaOverview',
+  'NeedsNobodyCovers',
+  'CoverageByRegion',
+  'FundingByRegion',
 ];
 
 let graph: TestGraph;

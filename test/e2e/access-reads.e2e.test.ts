@@ -1,7 +1,8 @@
 import { buildDataset } from '../../subgraphs/shared/src/dataset/build';
 import type { AssessmentRow } from '../../subgraphs/shared/src/dataset/rows';
-import { Confidentiality, Priority, ProjectStatus } from '../../subgraphs/shared/src/vocabulary';
+import { Priority, ProjectStatus } from '../../subgraphs/shared/src/vocabulary';
 import { accessRules, type Caller } from '../helpers/access';
+import { accessEntities, bothWaysOn } from '../helpers/callers';
 import { startTestGraph, type TestGraph } from '../helpers/graph';
 import { as } from '../helpers/tokens';
 
@@ -11,15 +12,7 @@ import { as } from '../helpers/tokens';
  */
 const data = buildDataset();
 const { assessments, recommendations } = data.assessments;
-const confidential = assessments.filter((a) => a.confidentiality === Confidentiality.CONFIDENTIAL);
-const participant = confidential.flatMap((a) => a.participatingEntityAcronyms)[0];
-const outsider = data.membership.entities
-  .map((e) => e.acronym)
-  .find(
-    (acronym) =>
-      !assessments.some((a) => a.participatingEntityAcronyms.includes(acronym)) &&
-      acronym !== 'CTED',
-  )!;
+const { confidential, participant, outsider } = accessEntities(data);
 
 const CALLERS: Caller[] = [
   { name: 'anonymous', roles: null },
@@ -47,22 +40,7 @@ afterAll(() => graph?.stop());
 const newestFirst = (a: AssessmentRow, b: AssessmentRow) =>
   a.startedOn === b.startedOn ? (a.id < b.id ? 1 : -1) : a.startedOn < b.startedOn ? 1 : -1;
 
-/** Sends one operation through the gateway and directly to a subgraph; both answers must agree. */
-async function bothWays(
-  caller: Caller,
-  subgraph: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-) {
-  const headers = caller.roles ? await as(caller.roles, caller.entity) : {};
-  const [viaGateway, direct] = await Promise.all([
-    graph.query(query, variables, { headers }),
-    graph.query(query, variables, { headers, url: graph.subgraphs[subgraph].url }),
-  ]);
-  expect(viaGateway.errors).toBeUndefined();
-  expect(direct).toEqual(viaGateway);
-  return viaGateway.data as Record<string, unknown>;
-}
+const bothWays = bothWaysOn(() => graph);
 
 /** A thematic area where some recommendations are hidden from anonymous callers. */
 const anonymous = accessRules(data, { name: 'anonymous', roles: null });

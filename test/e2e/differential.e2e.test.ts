@@ -16,7 +16,11 @@ import {
   PROJECT_KEYS_LOOKUP,
   PROJECT_LOOKUP,
 } from '../helpers/lookups';
+import { exampleOperations } from '../../gateway/operations';
 import { operation } from '../helpers/operations';
+
+/** An example operation of gateway/operations by its file name, such as "7-coverage-by-region". */
+const example = (name: string) => exampleOperations().find((op) => op.name === name)!.document;
 
 /**
  * Every operation the other end-to-end tests send, asked of the production gateway and of
@@ -72,6 +76,22 @@ const cases: Case[] = [
     PROJECT_KEYS_LOOKUP,
     { code },
   ]),
+  ...['AFRICA', 'ASIA', 'OCEANIA'].map((region): Case => [
+    `needs nobody covers, ${region}`,
+    example('6-needs-nobody-covers'),
+    { region, first: 50 },
+  ]),
+  ['coverage by region', example('7-coverage-by-region'), {}],
+  ['funding by region', example('8-funding-by-region'), { status: ['ACTIVE'] }],
+  [
+    'projects searched and filtered',
+    `query ($search: String) {
+      projects(first: 30, filter: { search: $search, region: [AFRICA, ASIA] }) {
+        totalCount edges { node { code title leadEntity { name } } }
+      }
+    }`,
+    { search: 'border or financing' },
+  ],
 ];
 
 const answer = ({ data, errors }: GraphQLResponse) => ({ data, errors });

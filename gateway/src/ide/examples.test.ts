@@ -61,6 +61,9 @@ test('one tab per operation, in file order, its variables as pretty JSON', () =>
     'EntityFootprint',
     'DonorTrail',
     'ThematicAreaOverview',
+    'NeedsNobodyCovers',
+    'CoverageByRegion',
+    'FundingByRegion',
   ]);
   expect(JSON.parse(tabs[1].variables)).toEqual({ iso3: 'NGA' });
   expect(tabs[1].variables).toContain('\n  "iso3"');

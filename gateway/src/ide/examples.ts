@@ -10,7 +10,8 @@ export interface ExampleTab {
  * Variables for each example operation, by file name, chosen from the sample data so every
  * example answers something on a fresh `npm start`: Nigeria has assessments with urgent needs,
  * UNODC leads and joins projects, Norway funds projects that address recommendations, and CFT
- * (countering the financing of terrorism) has recommendations and funded projects.
+ * (countering the financing of terrorism) has recommendations and funded projects; Africa has
+ * high-priority needs no project addresses.
  */
 export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
   '1-projects-by-assessment': { first: 10 },
@@ -18,6 +19,9 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
   '3-entity-footprint': { acronym: 'UNODC' },
   '4-donor-trail': { id: '0161bff5-9c00-7923-866c-ed91b72a813f' },
   '5-thematic-area': { code: 'CFT' },
+  '6-needs-nobody-covers': { region: 'AFRICA', first: 20 },
+  '7-coverage-by-region': {},
+  '8-funding-by-region': { status: ['ACTIVE', 'PIPELINE'] },
 };
 
 /** One tab per example operation, in the order of their files. */

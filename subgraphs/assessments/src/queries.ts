@@ -3,6 +3,8 @@ import { badUserInput } from '../../shared/src/errors';
 import { isUuid } from '../../shared/src/ids';
 import { parseIso3List } from '../../shared/src/iso3';
 import type { KeysetOrder } from '../../shared/src/pagination';
+import { matchesSearch, parseSearch } from '../../shared/src/search';
+import { regionStatesOf } from '../../shared/src/state-directory';
 import type { AssessmentAccess } from './access';
 import type { AssessmentsContext } from './context';
 import { AssessmentThematicArea } from './entities/assessment-link.entity';
@@ -110,5 +112,14 @@ export function recommendationQuery(
       assistance: filter.technicalAssistanceNeeded,
     });
   }
+  // Resolvers look the region's states up first (withRegions), so this stays synchronous.
+  const regionStates = regionStatesOf(filter);
+  if (regionStates?.length) {
+    query.andWhere('r.memberStateIso3 IN (:...regionStates)', { regionStates });
+  } else if (regionStates) {
+    query.andWhere('1 = 0');
+  }
+  const words = parseSearch(filter.search, 'filter.search');
+  if (words) query.andWhere(matchesSearch('r.search', 'search'), { search: words });
   return query;
 }

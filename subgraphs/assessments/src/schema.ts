@@ -9,6 +9,7 @@ import {
   MemberStateAssessmentsResolver,
   memberStateReference,
 } from './resolvers/member-state.resolver';
+import { OverviewResolver } from './resolvers/overview.resolver';
 import { RecommendationMutations } from './resolvers/recommendation.mutations';
 import {
   RecommendationResolver,
@@ -32,6 +33,7 @@ export function buildAssessmentsSchema() {
       AssessmentMutations,
       RecommendationMutations,
       AddressedMutations,
+      OverviewResolver,
     ],
     referenceResolvers: {
       ...assessmentReference,

@@ -1,4 +1,5 @@
 import { ReferenceTable } from '../../shared/src/reference-table';
+import { membershipStates, StateDirectory } from '../../shared/src/state-directory';
 import type { SubgraphDefinition } from '../../shared/src/subgraph';
 import { Resolution } from './entities/resolution.entity';
 import { ThematicArea } from './entities/thematic-area.entity';
@@ -12,6 +13,8 @@ import { seedAssessments } from './seed/seed-assessments';
 export interface AssessmentsServices {
   areas: ReferenceTable<ThematicArea>;
   resolutions: ReferenceTable<Resolution>;
+  /** Each Member State's name and region, from membership. */
+  states: StateDirectory;
 }
 
 export const assessments: SubgraphDefinition<AssessmentsLoaders, AssessmentsServices> = {
@@ -23,7 +26,7 @@ export const assessments: SubgraphDefinition<AssessmentsLoaders, AssessmentsServ
   buildSchema: buildAssessmentsSchema,
   createLoaders: createAssessmentsLoaders,
   seed: seedAssessments,
-  createServices({ db }) {
+  createServices({ db, peers, signingSecret }) {
     const areas = new ReferenceTable(
       () => db.getRepository(ThematicArea).find({ order: { name: 'ASC' } }),
       (area) => area.code,
@@ -32,9 +35,13 @@ export const assessments: SubgraphDefinition<AssessmentsLoaders, AssessmentsServ
       () => db.getRepository(Resolution).find({ order: { year: 'ASC', symbol: 'ASC' } }),
       (resolution) => resolution.symbol,
     );
+    // Read at start if membership answers, else when first asked for: it may start later.
+    const states = new StateDirectory(membershipStates(peers.membership, { signingSecret }));
+    void states.all().catch(() => undefined);
     return {
       areas,
       resolutions,
+      states,
       ready: Promise.all([areas.all(), resolutions.all()]).then(() => undefined),
       stop: async () => undefined,
     };

@@ -8,6 +8,7 @@ import { DonorResolver, donorReference } from './resolvers/donor.resolver';
 import { EntityFundingResolver, entityReference } from './resolvers/entity.resolver';
 import { EvaluationMutations } from './resolvers/evaluation.mutations';
 import { EvaluationResolver } from './resolvers/evaluation.resolver';
+import { FundingSummaryResolver } from './resolvers/funding-summary.resolver';
 import { IndicatorMutations } from './resolvers/indicator.mutations';
 import { IndicatorResolver, MeasurementResolver } from './resolvers/indicator.resolver';
 import {
@@ -30,6 +31,7 @@ import {
 export function buildFundingSchema() {
   return buildFederatedSchema({
     resolvers: [
+      FundingSummaryResolver,
       auditLogResolver('funding'),
       ProjectResolver,
       ProgrammeResolver,

@@ -1,3 +1,11 @@
+import {
+  assessmentsAreaNames,
+  membershipEntityNames,
+  membershipStates,
+  PeerReference,
+  StateDirectory,
+  type Named,
+} from '../../shared/src/state-directory';
 import type { SubgraphDefinition } from '../../shared/src/subgraph';
 import { AddressedRelay, sendToAssessments } from './addressed/relay';
 import { fundingEntities } from './entities';
@@ -6,9 +14,15 @@ import { fundingMigrations } from './migrations';
 import { buildFundingSchema } from './schema';
 import { seedFunding } from './seed/seed-funding';
 
-/** What funding runs beside its requests: the delivery of its outbox to assessments. */
+/**
+ * What funding runs beside its requests: the delivery of its outbox to assessments, and what it
+ * keeps of its peers' reference rows (states and regions, entity and thematic area names).
+ */
 export interface FundingServices {
   addressed: AddressedRelay;
+  states: StateDirectory;
+  entityNames: PeerReference<Named>;
+  areaNames: PeerReference<Named>;
 }
 
 export const funding: SubgraphDefinition<FundingLoaders, FundingServices> = {
@@ -25,7 +39,31 @@ export const funding: SubgraphDefinition<FundingLoaders, FundingServices> = {
       send: sendToAssessments(peers.assessments, signingSecret),
       logger,
     });
-    return { addressed, ready: addressed.start(), stop: () => addressed.stop() };
+    const options = { signingSecret };
+    const byKey = (row: Named) => row.key;
+    const references = {
+      states: new StateDirectory(membershipStates(peers.membership, options)),
+      entityNames: new PeerReference(
+        'membership',
+        'the names of the Compact entities',
+        membershipEntityNames(peers.membership, options),
+        byKey,
+      ),
+      areaNames: new PeerReference(
+        'assessments',
+        'the names of the thematic areas',
+        assessmentsAreaNames(peers.assessments, options),
+        byKey,
+      ),
+    };
+    // Read at start if the peers answer, else when first asked for: they may start later.
+    for (const reference of Object.values(references)) void reference.all().catch(() => undefined);
+    return {
+      addressed,
+      ...references,
+      ready: addressed.start(),
+      stop: () => addressed.stop(),
+    };
   },
   peers: {
     membership: 'http://localhost:4001/graphql',

@@ -57,17 +57,8 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
     filter: F | undefined,
   ): Promise<Row<T>[][]> {
     const query = source.query(filter);
-    const columns = sortColumns(source.order, query.alias);
-    if (after) {
-      const { where, params } = afterCursor(source.order, query.alias, after);
-      query.andWhere(where, params);
-    }
     query.andWhere(`${parentOf(source)} = parents.key`);
-    columns.forEach(({ column, direction }, i) =>
-      i === 0 ? query.orderBy(column, direction) : query.addOrderBy(column, direction),
-    );
-    // The cursor's values as text, as cursors carry them, whichever table a key is in.
-    columns.forEach(({ column }, i) => query.addSelect(`(${column})::text`, `__k${i}`));
+    const read = keysetReader(query, source.order, after);
     const [sql, params] = query.limit(size + 1).getQueryAndParameters();
     const raw: Record<string, unknown>[] = await readQuery(
       db,
@@ -75,17 +66,12 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
        CROSS JOIN LATERAL (${sql}) page`,
       [...params, [...parents]],
     );
-    const hydrate = hydrator<T>(query);
     const byParent = new Map<string, Row<T>[]>();
     for (const row of raw) {
       const parent = String(row.__parent);
-      const read = {
-        node: hydrate(row),
-        cursor: encodeCursor(columns.map((_, i) => row[`__k${i}`])),
-      };
       const rows = byParent.get(parent);
-      if (rows) rows.push(read);
-      else byParent.set(parent, [read]);
+      if (rows) rows.push(read(row));
+      else byParent.set(parent, [read(row)]);
     }
     return parents.map((parent) => byParent.get(parent) ?? []);
   }
@@ -122,18 +108,73 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
       groups.set(signature, group);
     }
     const counted = group.counts;
-    const rows = await group.pages.load(parent);
-    const edges = rows.slice(0, size);
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: Boolean(args.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-      totalCount: () => counted.load(parent),
-    };
+    return pageOf(await group.pages.load(parent), size, args.after, () => counted.load(parent));
+  };
+}
+
+/**
+ * One page of a query in a keyset order whose keys may be columns of joined tables (a list of
+ * recommendations newest assessment first): the cursor's values are read with the rows, so a
+ * deep page costs what the first does. The count runs only when `totalCount` is selected.
+ */
+export async function keysetPage<T extends ObjectLiteral>(
+  db: DataSource,
+  query: SelectQueryBuilder<T>,
+  order: KeysetOrder,
+  args: PageArgs,
+): Promise<Page<T>> {
+  const size = pageSize(args.first);
+  const after = args.after ? decodeCursor(args.after, order) : undefined;
+  const counted = query.clone();
+  const read = keysetReader(query, order, after);
+  const [sql, params] = query.limit(size + 1).getQueryAndParameters();
+  const raw: Record<string, unknown>[] = await readQuery(db, sql, params);
+  return pageOf(raw.map(read), size, args.after, () => counted.getCount());
+}
+
+/**
+ * Orders `query` by the keyset, after the cursor's values when given, and selects each key as
+ * text, as cursors carry them, whichever table it is in; returns what turns a raw row of it into
+ * a node with its cursor.
+ */
+function keysetReader<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  order: KeysetOrder,
+  after: unknown[] | undefined,
+) {
+  const columns = sortColumns(order, query.alias);
+  if (after) {
+    const { where, params } = afterCursor(order, query.alias, after);
+    query.andWhere(where, params);
+  }
+  columns.forEach(({ column, direction }, i) =>
+    i === 0 ? query.orderBy(column, direction) : query.addOrderBy(column, direction),
+  );
+  columns.forEach(({ column }, i) => query.addSelect(`(${column})::text`, `__k${i}`));
+  const hydrate = hydrator<T>(query);
+  return (row: Record<string, unknown>): Row<T> => ({
+    node: hydrate(row),
+    cursor: encodeCursor(columns.map((_, i) => row[`__k${i}`])),
+  });
+}
+
+/** A page as a connection resolver returns it, from up to `size + 1` rows read. */
+function pageOf<T>(
+  rows: Row<T>[],
+  size: number,
+  after: string | null | undefined,
+  totalCount: () => Promise<number>,
+): Page<T> {
+  const edges = rows.slice(0, size);
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
   };
 }
 

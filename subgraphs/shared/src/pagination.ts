@@ -96,13 +96,14 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 /** The kind of value a sort column holds, so a cursor can be checked before it reaches SQL. */
-export type CursorValueKind = 'date' | 'uuid' | 'text' | 'integer';
+export type CursorValueKind = 'date' | 'uuid' | 'text' | 'integer' | 'number';
 
 const CURSOR_CHECKS: Record<CursorValueKind, (value: unknown) => boolean> = {
   date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
   uuid: isUuid,
   text: (v) => typeof v === 'string' && v.length <= 500,
   integer: (v) => typeof v === 'string' && /^\d{1,18}$/.test(v),
+  number: (v) => typeof v === 'string' && /^-?\d{1,20}(\.\d{1,20})?(e[-+]?\d{1,3})?$/.test(v),
 };
 
 export interface SortKey {
@@ -113,6 +114,11 @@ export interface SortKey {
   alias?: string;
   /** @default the order's direction */
   direction?: 'ASC' | 'DESC';
+  /**
+   * SQL that computes the key, in place of the column (a search rank); only for orders read
+   * with `keysetPage`, which takes each key's value from the row.
+   */
+  expression?: string;
 }
 
 export interface KeysetOrder {
@@ -123,7 +129,7 @@ export interface KeysetOrder {
 /** Each sort key as a column of a query whose main alias is `alias`, with its direction. */
 export function sortColumns(order: KeysetOrder, alias: string) {
   return order.keys.map((key) => ({
-    column: `${key.alias ?? alias}.${key.property}`,
+    column: key.expression ?? `${key.alias ?? alias}.${key.property}`,
     direction: key.direction ?? order.direction,
   }));
 }

@@ -36,6 +36,15 @@ export enum Region {
   OCEANIA = 'OCEANIA',
 }
 
+/** A region's name, as a summary labels it. */
+export const REGION_LABELS: Record<Region, string> = {
+  AFRICA: 'Africa',
+  AMERICAS: 'Americas',
+  ASIA: 'Asia',
+  EUROPE: 'Europe',
+  OCEANIA: 'Oceania',
+};
+
 export enum AssessmentType {
   ASSESSMENT_VISIT = 'ASSESSMENT_VISIT',
   FOLLOW_UP_VISIT = 'FOLLOW_UP_VISIT',

@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
-import { batchedPages } from '../../../shared/src/batched-pages';
-import { MAX_PAGE_SIZE, type KeysetOrder } from '../../../shared/src/pagination';
+import { batchedPages, keysetPage } from '../../../shared/src/batched-pages';
+import { MAX_PAGE_SIZE, type KeysetOrder, type PageArgs } from '../../../shared/src/pagination';
 import { readQuery } from '../../../shared/src/read-query';
 import { recommendationQuery, type QueryScope } from '../queries';
 import type { RecommendationFilter } from '../resolvers/inputs/recommendation-filter.input';
 import type { NeedFilter } from './coverage.type';
 
 /** Newest assessment first, then in the order of each. */
-const STATE_NEEDS_ORDER: KeysetOrder = {
+export const NEEDS_ORDER: KeysetOrder = {
   keys: [
     { property: 'startedOn', kind: 'date', alias: 'a', direction: 'DESC' },
     { property: 'id', kind: 'uuid', alias: 'a', direction: 'DESC' },
@@ -35,8 +35,9 @@ const asFilter = (need: NeedFilter | undefined): RecommendationFilter => ({
 export function createCoverageLoaders(scope: QueryScope) {
   const addressedTable = `"${scope.db.driver.schema}".recommendation_addressed`;
   const isAddressed = `EXISTS (SELECT 1 FROM ${addressedTable} ra WHERE ra.recommendation_id = r.id AND ra.addressed)`;
-  const unaddressed = (need: NeedFilter | undefined) =>
-    recommendationQuery(scope, asFilter(need)).andWhere(`NOT ${isAddressed}`);
+  const unaddressedMatching = (filter: RecommendationFilter | null | undefined) =>
+    recommendationQuery(scope, filter).andWhere(`NOT ${isAddressed}`);
+  const unaddressed = (need: NeedFilter | undefined) => unaddressedMatching(asFilter(need));
 
   const unaddressedOfAssessment = batchedPages(scope.db, {
     query: unaddressed,
@@ -78,6 +79,34 @@ export function createCoverageLoaders(scope: QueryScope) {
   };
 
   return {
+    /**
+     * Across every state, the readable recommendations that match and that no project addresses,
+     * newest assessment first: one page, in one statement.
+     */
+    unaddressedAcross: (filter: RecommendationFilter | null | undefined, args: PageArgs) =>
+      keysetPage(scope.db, unaddressedMatching(filter), NEEDS_ORDER, args),
+    /**
+     * The readable recommendations that match, counted per value of `column` in one statement:
+     * how many, and how many a project addresses.
+     */
+    coverageBy: async (
+      column: 'memberStateIso3' | 'thematicAreaCode' | 'priority',
+      filter: RecommendationFilter | null | undefined,
+    ) => {
+      const [sql, params] = recommendationQuery(scope, filter)
+        .select(`r.${column}`, 'key')
+        .addSelect('COUNT(*)::int', 'recommendations')
+        .addSelect(`(COUNT(*) FILTER (WHERE ${isAddressed}))::int`, 'addressed')
+        .groupBy(`r.${column}`)
+        .getQueryAndParameters();
+      const rows: { key: string; recommendations: number; addressed: number }[] =
+        await readQuery(scope.db, sql, params);
+      return rows.map((row) => ({
+        key: String(row.key).trim(),
+        recommendations: Number(row.recommendations),
+        addressed: Number(row.addressed),
+      }));
+    },
     /** How many of an assessment's readable recommendations match, and how many are addressed. */
     coverageCounts: (assessmentId: string, need: NeedFilter) => countsUnder(need).load(assessmentId),
     /** An assessment's readable recommendations that match and that no project addresses. */
@@ -92,7 +121,7 @@ export function createCoverageLoaders(scope: QueryScope) {
     unaddressedOfState: batchedPages(scope.db, {
       query: unaddressed,
       parent: 'r.memberStateIso3',
-      order: STATE_NEEDS_ORDER,
+      order: NEEDS_ORDER,
     }),
   };
 }

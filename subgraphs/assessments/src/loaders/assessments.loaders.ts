@@ -76,6 +76,8 @@ export function createAssessmentsLoaders({
     /** A resolution by symbol, from the process's table of them. */
     resolutionBySymbol: { load: (symbol: string) => services.resolutions.get(symbol) },
     resolutions: () => services.resolutions.all(),
+    /** Each Member State's name and region, from membership's list kept by the process. */
+    states: services.states,
     priorityCountsByArea: groupedLoader(
       async (codes: string[]): Promise<PriorityCount[]> => {
         const rows: { code: string; priority: Priority; count: string }[] = await recommendations()

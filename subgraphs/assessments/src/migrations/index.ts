@@ -2,6 +2,7 @@ import { AssessmentsTables1764288000000 } from './1764288000000-assessments-tabl
 import { AssessmentsWrites1764400000000 } from './1764400000000-assessments-writes';
 import { AssessmentsRecordedProvenance1764500000000 } from './1764500000000-recorded-provenance';
 import { AssessmentsRecommendationAddressed1764600000000 } from './1764600000000-recommendation-addressed';
+import { AssessmentsRecommendationSearch1764700000000 } from './1764700000000-recommendation-search';
 
 /** Migrations in the order they apply. */
 export const assessmentsMigrations = [
@@ -9,4 +10,5 @@ export const assessmentsMigrations = [
   AssessmentsWrites1764400000000,
   AssessmentsRecordedProvenance1764500000000,
   AssessmentsRecommendationAddressed1764600000000,
+  AssessmentsRecommendationSearch1764700000000,
 ];

@@ -6,6 +6,7 @@ import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { MemberStateRef } from '../entities/references.type';
+import { withRegions } from '../../../shared/src/state-directory';
 import { ASSISTANCE_ARG, PRIORITY_ARG } from './coverage.resolver';
 import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
 import { RecommendationConnection } from './recommendation.resolver';
@@ -39,12 +40,16 @@ export class MemberStateAssessmentsResolver {
     nullable: true,
     description: `Recommendations made to this state that the caller may read. ${nullWhenUnreachable('assessments')}`,
   })
-  recommendations(
+  async recommendations(
     @Root() state: MemberStateRef,
-    @Ctx() context: AssessmentsContext,
+    @Ctx() { loaders }: AssessmentsContext,
     @Args(() => RecommendationPageArgs) { filter, first, after }: RecommendationPageArgs,
   ) {
-    return context.loaders.recommendationsOfState(state.iso3, { filter, first, after });
+    return loaders.recommendationsOfState(state.iso3, {
+      filter: await withRegions(loaders.states, filter),
+      first,
+      after,
+    });
   }
   @Directive('@override(from: "funding")')
   @Directive('@listSize(assumedSize: 100, slicingArguments: ["first"])')

@@ -6,6 +6,7 @@ import { Assessment } from '../entities/assessment.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { MemberStateRef } from '../entities/references.type';
 import { ThematicArea } from '../entities/thematic-area.entity';
+import { withRegions } from '../../../shared/src/state-directory';
 import { RECOMMENDATION_ORDER, recommendationQuery, scopeOf } from '../queries';
 import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
 
@@ -20,11 +21,12 @@ export class RecommendationResolver {
   @Query(() => RecommendationConnection, {
     description: 'Recommendations the caller may read, in the order they were made.',
   })
-  recommendations(
+  async recommendations(
     @Ctx() context: AssessmentsContext,
     @Args(() => RecommendationPageArgs) { filter, first, after }: RecommendationPageArgs,
   ) {
-    return paginate(recommendationQuery(scopeOf(context), filter), RECOMMENDATION_ORDER, {
+    const narrowed = await withRegions(context.loaders.states, filter);
+    return paginate(recommendationQuery(scopeOf(context), narrowed), RECOMMENDATION_ORDER, {
       first,
       after,
     });

@@ -14,6 +14,7 @@ import {
 import { Priority } from '../../../shared/src/vocabulary';
 import type { AssessmentsContext } from '../context';
 import { ThematicArea } from '../entities/thematic-area.entity';
+import { withRegions } from '../../../shared/src/state-directory';
 import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
 import { RecommendationConnection } from './recommendation.resolver';
 
@@ -48,12 +49,16 @@ export class ThematicAreaResolver {
   @FieldResolver(() => RecommendationConnection, {
     description: 'Recommendations in this area that the caller may read.',
   })
-  recommendations(
+  async recommendations(
     @Root() area: ThematicArea,
-    @Ctx() context: AssessmentsContext,
+    @Ctx() { loaders }: AssessmentsContext,
     @Args(() => RecommendationPageArgs) { filter, first, after }: RecommendationPageArgs,
   ) {
-    return context.loaders.recommendationsInArea(area.code, { filter, first, after });
+    return loaders.recommendationsInArea(area.code, {
+      filter: await withRegions(loaders.states, filter),
+      first,
+      after,
+    });
   }
 
   @Directive('@listSize(assumedSize: 3)')

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { knownIds } from '../../../shared/src/ids';
+import { withRegions } from '../../../shared/src/state-directory';
+import type { ProjectFilter } from '../resolvers/inputs/project-filter.input';
 import type { RequestScope } from '../../../shared/src/subgraph';
 import { groupedLoader, idLoader, keyedLoader } from '../../../shared/src/loaders';
 import { Appeal } from '../entities/appeal.entity';
@@ -87,6 +89,10 @@ export function createFundingLoaders({ db, peers, services }: RequestScope<Fundi
     });
 
   return {
+    /** A project filter with its regions' states looked up (withRegions). */
+    narrow: <F extends ProjectFilter | null | undefined>(filter: F) =>
+      withRegions(services.states, filter),
+    services,
     /** After a write that changed what projects address: hands the change on to assessments. */
     deliverAddressed: () => services.addressed.deliverNow(),
     ...createMonitoringLoaders(db),

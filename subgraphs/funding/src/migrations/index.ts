@@ -2,6 +2,7 @@ import { FundingTables1764288000000 } from './1764288000000-funding-tables';
 import { FundingWrites1764400000000 } from './1764400000000-funding-writes';
 import { FundingRecordedProvenance1764500000000 } from './1764500000000-recorded-provenance';
 import { FundingAddressedOutbox1764600000000 } from './1764600000000-addressed-outbox';
+import { FundingProjectSearch1764700000000 } from './1764700000000-project-search';
 
 /** Migrations in the order they apply. */
 export const fundingMigrations = [
@@ -9,4 +10,5 @@ export const fundingMigrations = [
   FundingWrites1764400000000,
   FundingRecordedProvenance1764500000000,
   FundingAddressedOutbox1764600000000,
+  FundingProjectSearch1764700000000,
 ];

@@ -11,24 +11,32 @@ export class EntityFundingResolver {
     nullable: true,
     description: `Projects the entity leads, in order of code. ${nullWhenUnreachable('funding')}`,
   })
-  projectsLed(
+  async projectsLed(
     @Root() entity: EntityRef,
     @Ctx() context: FundingContext,
     @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
   ) {
-    return context.loaders.projectsLed(entity.acronym, { filter, first, after });
+    return context.loaders.projectsLed(entity.acronym, {
+      filter: await context.loaders.narrow(filter),
+      first,
+      after,
+    });
   }
 
   @FieldResolver(() => ProjectConnection, {
     nullable: true,
     description: `Projects the entity implements beside the lead, in order of code. ${nullWhenUnreachable('funding')}`,
   })
-  projectsAsPartner(
+  async projectsAsPartner(
     @Root() entity: EntityRef,
     @Ctx() context: FundingContext,
     @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
   ) {
-    return context.loaders.projectsAsPartner(entity.acronym, { filter, first, after });
+    return context.loaders.projectsAsPartner(entity.acronym, {
+      filter: await context.loaders.narrow(filter),
+      first,
+      after,
+    });
   }
 }
 

@@ -12,12 +12,16 @@ export class MemberStateFundingResolver {
     nullable: true,
     description: `Projects that benefit this state, in order of code. ${nullWhenUnreachable('funding')}`,
   })
-  projects(
+  async projects(
     @Root() state: MemberStateRef,
     @Ctx() context: FundingContext,
     @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
   ) {
-    return context.loaders.projectsBenefiting(state.iso3, { filter, first, after });
+    return context.loaders.projectsBenefiting(state.iso3, {
+      filter: await context.loaders.narrow(filter),
+      first,
+      after,
+    });
   }
 
   @FieldResolver(() => Donor, {

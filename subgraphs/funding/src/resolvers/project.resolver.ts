@@ -10,7 +10,9 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { keysetPage } from '../../../shared/src/batched-pages';
 import { exactlyOne } from '../../../shared/src/lookup';
+import { parseSearch } from '../../../shared/src/search';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
 import { connectionType, listFirst, paginate } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
@@ -30,19 +32,26 @@ import {
   ThematicAreaRef,
 } from '../entities/references.type';
 import { Money, money, toCents } from '../money';
-import { PROJECT_ORDER, projectQuery } from '../queries';
+import { PROJECT_ORDER, projectQuery, RANKED_PROJECT_ORDER } from '../queries';
 import { ProjectPageArgs } from './inputs/project-filter.input';
 
 export const ProjectConnection = connectionType('Project', Project, 'projects');
 
 @Resolver(() => Project)
 export class ProjectResolver {
-  @Query(() => ProjectConnection, { description: 'Capacity-building projects in order of code.' })
-  projects(
+  @Query(() => ProjectConnection, {
+    description:
+      'Capacity-building projects in order of code; with `filter.search`, best match first.',
+  })
+  async projects(
     @Ctx() context: FundingContext,
     @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
   ) {
-    return paginate(projectQuery(context, filter), PROJECT_ORDER, { first, after });
+    const narrowed = await context.loaders.narrow(filter);
+    const query = projectQuery(context, narrowed);
+    return parseSearch(narrowed?.search, 'filter.search')
+      ? keysetPage(context.db, query, RANKED_PROJECT_ORDER, { first, after })
+      : paginate(query, PROJECT_ORDER, { first, after });
   }
 
   @Query(() => Project, {

@@ -33,12 +33,16 @@ export class ThematicAreaFundingResolver {
     nullable: true,
     description: `Projects working in this area, in order of code. ${nullWhenUnreachable('funding')}`,
   })
-  projects(
+  async projects(
     @Root() area: ThematicAreaRef,
     @Ctx() context: FundingContext,
     @Args(() => ProjectPageArgs) { filter, first, after }: ProjectPageArgs,
   ) {
-    return context.loaders.projectsInArea(area.code, { filter, first, after });
+    return context.loaders.projectsInArea(area.code, {
+      filter: await context.loaders.narrow(filter),
+      first,
+      after,
+    });
   }
 
   @FieldResolver(() => ThematicAreaFunding, {

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../../../shared/src/pagination';
-import { Priority, RecommendationStatus } from '../../../../shared/src/vocabulary';
+import { Priority, RecommendationStatus, Region } from '../../../../shared/src/vocabulary';
+import { SEARCH_DESCRIPTION } from '../../../../shared/src/search';
 
 @InputType({ description: 'Narrows a list of recommendations; every given condition must hold.' })
 export class RecommendationFilter {
@@ -31,6 +32,21 @@ export class RecommendationFilter {
       'Only those that need technical assistance (true) or only those that do not (false).',
   })
   technicalAssistanceNeeded?: boolean | null;
+
+  @Field(() => [Region], {
+    nullable: true,
+    description: 'Made to Member States of any of these regions.',
+  })
+  region?: Region[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Whose text matches these words. ${SEARCH_DESCRIPTION}`,
+  })
+  search?: string | null;
+
+  /** The ISO3 codes of the states of `region`, once `withRegions` has looked them up; not a field. */
+  regionStates?: string[];
 }
 
 @ArgsType()

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../../../shared/src/pagination';
-import { ProjectStatus } from '../../../../shared/src/vocabulary';
+import { SEARCH_DESCRIPTION } from '../../../../shared/src/search';
+import { ProjectStatus, Region } from '../../../../shared/src/vocabulary';
 
 @InputType({ description: 'Narrows a list of projects; every given condition must hold.' })
 export class ProjectFilter {
@@ -30,6 +31,33 @@ export class ProjectFilter {
 
   @Field(() => ID, { nullable: true, description: 'Part of this appeal.' })
   appeal?: string | null;
+
+  @Field(() => [Region], {
+    nullable: true,
+    description: 'Benefiting Member States of any of these regions.',
+  })
+  region?: Region[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'With any of these entities as a partner (acronyms, such as "INTERPOL").',
+  })
+  partnerEntity?: string[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Funded by any of these donors: at least one contribution from one of them.',
+  })
+  donor?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Whose title or summary matches these words; \`Query.projects\` lists the best matches first. ${SEARCH_DESCRIPTION}`,
+  })
+  search?: string | null;
+
+  /** The ISO3 codes of the states of `region`, once `withRegions` has looked them up; not a field. */
+  regionStates?: string[];
 }
 
 @ArgsType()
