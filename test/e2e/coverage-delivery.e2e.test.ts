@@ -113,23 +113,39 @@ async function link(projectId: string, recommendationId: string, linked = true) 
   expect(answer.body.errors).toBeUndefined();
 }
 
-/** Whether the recommendation is among its state's unaddressed, and its assessment's count. */
+/**
+ * Whether the recommendation is among its state's unaddressed, and its assessment's count; every
+ * figure of the overview that counts it must agree (the state's needs across all states, its
+ * group in coverageSummary).
+ */
 async function seen(recommendation: (typeof free)[number]) {
   const answer = await gateway.post({
     query: `query ($iso3: String!, $a: ID!) {
       memberState(iso3: $iso3) { unaddressedRecommendations { id } }
       assessment(id: $a) { coverage { addressed unaddressed unaddressedRecommendations { id } } }
+      unaddressedRecommendations(filter: { memberState: [$iso3] }, first: 100) { edges { node { id } } }
+      coverageSummary(groupBy: MEMBER_STATE, filter: { memberState: [$iso3] }) { key unaddressed }
     }`,
     variables: { iso3: stateOf.get(recommendation.assessmentId), a: recommendation.assessmentId },
   });
   expect(answer.body.errors).toBeUndefined();
-  const { memberState, assessment } = answer.body.data;
+  const { memberState, assessment, unaddressedRecommendations, coverageSummary } = answer.body.data;
   const ids = (list: { id: string }[]) => list.map((r) => r.id);
   const inState = ids(memberState.unaddressedRecommendations).includes(recommendation.id);
   const inAssessment = ids(assessment.coverage.unaddressedRecommendations).includes(
     recommendation.id,
   );
+  const across: string[] = unaddressedRecommendations.edges.map(
+    (edge: { node: { id: string } }) => edge.node.id,
+  );
   expect(inAssessment).toBe(inState);
+  expect(across.includes(recommendation.id)).toBe(inState);
+  expect(coverageSummary).toEqual([
+    {
+      key: stateOf.get(recommendation.assessmentId),
+      unaddressed: memberState.unaddressedRecommendations.length,
+    },
+  ]);
   return { unaddressed: inState, addressed: assessment.coverage.addressed as number };
 }
 

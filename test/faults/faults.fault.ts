@@ -62,7 +62,14 @@ beforeAll(async () => {
       `http://127.0.0.1:${ports[name]}/graphql`,
     ]),
   );
-  const common = { JWT_SECRET: process.env.JWT_SECRET, LOG_LEVEL: 'warn', ...urls };
+  // As deployed: the gateway signs its subgraph requests, so the subgraphs know them from inside
+  // the graph (no partner rate limit) and funding can deliver its outbox to assessments.
+  const common = {
+    JWT_SECRET: process.env.JWT_SECRET,
+    GATEWAY_SIGNING_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    ...urls,
+  };
   for (const name of SUBGRAPHS) {
     services[name] = new Service(
       name,
@@ -232,8 +239,9 @@ test('the graph holds steady load through a subgraph crash, a database restart a
 }, 240_000);
 
 test('SIGTERM: a subgraph and the gateway finish the requests in flight, close their pools and exit', async () => {
+  // Slow enough to be in flight when the signal comes, within the cost limit (MAX_COST).
   const heavy =
-    '{ entities(first: 100) { edges { node { acronym workingGroups { members { entity { name workingGroups { name } } } } } } } }';
+    '{ entities(first: 12) { edges { node { acronym name workingGroups { name members { role entity { acronym name } } } } } } }';
   const post = (url: string, query: string) =>
     fetch(url, {
       method: 'POST',

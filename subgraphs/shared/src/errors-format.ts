@@ -34,6 +34,16 @@ export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
         extensions: { code: 'REQUEST_TIMEOUT' },
       };
     }
+    if (isDatabaseUnreachable(original)) {
+      logger.warn({ err: original, path: formatted.path }, 'the database could not be reached');
+      return {
+        message:
+          'The database cannot be reached right now; nothing of this part was read or written. Try again shortly.',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true },
+      };
+    }
     logger.error({ err: original, path: formatted.path }, 'resolver failed');
     if (exposeDetails) return formatted;
     return {
@@ -44,6 +54,27 @@ export function createErrorFormatter(logger: Logger, exposeDetails: boolean) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** Socket errors of a database server that is down or restarting. */
+const UNREACHABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/**
+ * The database server is down, restarting or not accepting connections: a refused or dropped
+ * connection, the pool's connect timeout, an administrator shutdown or a server still starting
+ * (SQLSTATE class 08, 57P01–57P03). Nothing ran, so the caller may simply retry.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  const driver =
+    error instanceof QueryFailedError ? (error.driverError as unknown) : (error as unknown);
+  if (!driver || typeof driver !== 'object') return false;
+  const { code, message } = driver as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE_SOCKET.has(code) || /^(08|57P0[123])/.test(code)))
+    return true;
+  return (
+    typeof message === 'string' &&
+    /^(timeout exceeded when trying to connect|Connection terminated)/.test(message)
+  );
 }
 
 /** PostgreSQL cancelled a statement at its statement_timeout (SQLSTATE 57014). */

@@ -27,8 +27,9 @@ export async function runSubgraph(definition: SubgraphDefinition<unknown>): Prom
       entities: definition.entities,
       migrations: definition.migrations,
     };
-    // Migrations run on the primary, without the statement timeout of the connections that serve.
-    const { dataSource: setup } = createDatabase({ ...database, poolSize: 1 });
+    // Migrations run on the primary, without the statement timeout of the connections that serve:
+    // one connection holds the advisory lock (migrate) while the other applies them.
+    const { dataSource: setup } = createDatabase({ ...database, poolSize: 2 });
     await setup.initialize();
     try {
       const applied = await migrate(setup);
