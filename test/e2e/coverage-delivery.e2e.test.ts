@@ -116,9 +116,10 @@ async function link(projectId: string, recommendationId: string, linked = true) 
 /**
  * Whether the recommendation is among its state's unaddressed, and its assessment's count; every
  * figure of the overview that counts it must agree (the state's needs across all states, its
- * group in coverageSummary).
+ * group in coverageSummary). While a change is being delivered, the parts of one answer come
+ * from fetches made a moment apart and may disagree: `settled: false` reads without comparing.
  */
-async function seen(recommendation: (typeof free)[number]) {
+async function seen(recommendation: (typeof free)[number], settled = true) {
   const answer = await gateway.post({
     query: `query ($iso3: String!, $a: ID!) {
       memberState(iso3: $iso3) { unaddressedRecommendations { id } }
@@ -138,6 +139,7 @@ async function seen(recommendation: (typeof free)[number]) {
   const across: string[] = unaddressedRecommendations.edges.map(
     (edge: { node: { id: string } }) => edge.node.id,
   );
+  if (!settled) return { unaddressed: inState, addressed: assessment.coverage.addressed as number };
   expect(inAssessment).toBe(inState);
   expect(across.includes(recommendation.id)).toBe(inState);
   expect(coverageSummary).toEqual([
@@ -236,8 +238,9 @@ test('while assessments takes no changes the write succeeds, and is counted with
   await link(id, need.id);
   expect((await seen(need)).unaddressed).toBe(true);
   proxy.mode = 'pass';
-  const waited = await waitUntil(async () => !(await seen(need)).unaddressed, 5_000);
+  const waited = await waitUntil(async () => !(await seen(need, false)).unaddressed, 5_000);
   expect(waited).toBeLessThan(3_000);
+  expect((await seen(need)).unaddressed).toBe(false);
 });
 
 test('a funding that restarts delivers what it could not before', async () => {
