@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumExecutable, HEADLESS_ARGS } from './support/chromium';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { startTestGraph, type TestGraph } from '../helpers/graph';
 import { seed } from '../helpers/seed';
@@ -11,7 +12,6 @@ import { tokenFor } from '../helpers/tokens';
  * network that blocks public CDNs: it must load, show the examples, send the token from its
  * headers editor and show the answer.
  */
-const CHROMIUM = '/usr/bin/chromium';
 /** Refreshed with UPDATE_SCREENSHOT=1; otherwise a test run leaves the tree as it was. */
 const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'ide.png');
 const EXAMPLES = [
@@ -45,18 +45,9 @@ beforeAll(async () => {
   origin = new URL(graph.url).origin;
   userDataDir = mkdtempSync(join(tmpdir(), 'ide-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: await chromiumExecutable(),
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: HEADLESS_ARGS,
     viewport: { width: 1440, height: 900 },
   });
   await context.route('**/*', (route) => {
