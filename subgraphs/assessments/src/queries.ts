@@ -4,7 +4,7 @@ import { isUuid } from '../../shared/src/ids';
 import { parseIso3List } from '../../shared/src/iso3';
 import type { KeysetOrder } from '../../shared/src/pagination';
 import { matchesSearch, parseSearch } from '../../shared/src/search';
-import { regionStatesOf } from '../../shared/src/state-directory';
+import { regionStatesOf } from '../../shared/src/peer-reference';
 import type { AssessmentAccess } from './access';
 import type { AssessmentsContext } from './context';
 import { AssessmentThematicArea } from './entities/assessment-link.entity';

@@ -1,5 +1,5 @@
 import { ReferenceTable } from '../../shared/src/reference-table';
-import { membershipStates, StateDirectory } from '../../shared/src/state-directory';
+import { membershipStates, StateDirectory } from '../../shared/src/peer-reference';
 import type { SubgraphDefinition } from '../../shared/src/subgraph';
 import { Resolution } from './entities/resolution.entity';
 import { ThematicArea } from './entities/thematic-area.entity';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { readQuery } from '../../shared/src/read-query';
-import type { StateInfo } from '../../shared/src/state-directory';
+import type { StateInfo } from '../../shared/src/peer-reference';
 import { projectQuery } from './queries';
 import type { ProjectFilter } from './resolvers/inputs/project-filter.input';
 

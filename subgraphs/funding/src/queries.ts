@@ -3,7 +3,7 @@ import { isUuid, knownIds } from '../../shared/src/ids';
 import { parseIso3List } from '../../shared/src/iso3';
 import type { KeysetOrder } from '../../shared/src/pagination';
 import { matchesSearch, parseSearch } from '../../shared/src/search';
-import { regionStatesOf } from '../../shared/src/state-directory';
+import { regionStatesOf } from '../../shared/src/peer-reference';
 import { Contribution } from './entities/contribution.entity';
 import {
   ProjectBeneficiary,

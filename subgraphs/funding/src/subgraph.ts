@@ -5,7 +5,7 @@ import {
   PeerReference,
   StateDirectory,
   type Named,
-} from '../../shared/src/state-directory';
+} from '../../shared/src/peer-reference';
 import type { SubgraphDefinition } from '../../shared/src/subgraph';
 import { AddressedRelay, sendToAssessments } from './addressed/relay';
 import { fundingEntities } from './entities';

@@ -14,7 +14,8 @@ import {
 } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { SubgraphContext } from './context';
-import { connectionType, PageArgs, paginate, type KeysetOrder } from './pagination';
+import { paginate } from './batched-pages';
+import { connectionType, PageArgs, type KeysetOrder } from './pagination';
 import { requireRole } from './viewer';
 
 /** One row of a subgraph's append-only audit log. */

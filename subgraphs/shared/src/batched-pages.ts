@@ -113,12 +113,12 @@ export function batchedPages<T extends ObjectLiteral, F = undefined>(
 }
 
 /**
- * One page of a query in a keyset order whose keys may be columns of joined tables (a list of
- * recommendations newest assessment first): the cursor's values are read with the rows, so a
- * deep page costs what the first does. The count runs only when `totalCount` is selected.
+ * One page of a filtered query with keyset pagination: the cursor holds the sort keys of the last
+ * row, read with the rows (keys may be columns of joined tables or expressions, such as a search
+ * rank), so a deep page costs what the first does (no OFFSET scan). The count runs only when
+ * `totalCount` is selected.
  */
-export async function keysetPage<T extends ObjectLiteral>(
-  db: DataSource,
+export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   order: KeysetOrder,
   args: PageArgs,
@@ -128,7 +128,7 @@ export async function keysetPage<T extends ObjectLiteral>(
   const counted = query.clone();
   const read = keysetReader(query, order, after);
   const [sql, params] = query.limit(size + 1).getQueryAndParameters();
-  const raw: Record<string, unknown>[] = await readQuery(db, sql, params);
+  const raw: Record<string, unknown>[] = await readQuery(query.connection, sql, params);
   return pageOf(raw.map(read), size, args.after, () => counted.getCount());
 }
 

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { signBody } from './gateway-signature';
+import { membershipEntityNames, type PeerReadOptions } from './peer-reference';
 
 /** How often the list of Compact entities is read again. */
 const FRESH_MS = 60_000;
@@ -72,46 +72,12 @@ function unverifiable(): GraphQLError {
   );
 }
 
-const ENTITIES_PAGE = `query ($after: String) {
-  entities(first: 100, after: $after) { edges { node { acronym } } pageInfo { hasNextPage endCursor } }
-}`;
-
-interface EntitiesPage {
-  data?: {
-    entities?: {
-      edges: { node: { acronym: string } }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  };
-}
-
 /**
  * Lists every Compact entity's acronym from the membership subgraph at `url`, page by page. With
  * the graph's signing secret the reads are signed, so membership knows them from inside the graph
  * and does not count them against a caller's rate limit.
  */
-export function membershipEntities(
-  url: string,
-  { signingSecret, timeoutMs = 5_000 }: { signingSecret?: string; timeoutMs?: number } = {},
-) {
-  return async (): Promise<string[]> => {
-    const acronyms: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const body = { query: ENTITIES_PAGE, variables: { after } };
-      const response: Response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(signingSecret ? signBody(body, undefined, signingSecret) : body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const page: NonNullable<EntitiesPage['data']>['entities'] = (
-        (await response.json()) as EntitiesPage
-      ).data?.entities;
-      if (!page) throw new Error(`membership at ${url} did not list the Compact entities`);
-      acronyms.push(...page.edges.map((edge) => edge.node.acronym));
-      if (!page.pageInfo.hasNextPage) return acronyms;
-      after = page.pageInfo.endCursor;
-    }
-  };
+export function membershipEntities(url: string, options: PeerReadOptions = {}) {
+  const names = membershipEntityNames(url, options);
+  return async (): Promise<string[]> => (await names()).map((entity) => entity.key);
 }

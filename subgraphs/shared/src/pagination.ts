@@ -1,5 +1,4 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from './errors';
 import { isUuid } from './ids';
 
@@ -116,7 +115,7 @@ export interface SortKey {
   direction?: 'ASC' | 'DESC';
   /**
    * SQL that computes the key, in place of the column (a search rank); only for orders read
-   * with `keysetPage`, which takes each key's value from the row.
+   * with `paginate` or `batchedPages`, which take each key's value from the row.
    */
   expression?: string;
 }
@@ -203,43 +202,4 @@ export class PageArgs {
       'Continue after this cursor, taken from the same list (edges.cursor or pageInfo.endCursor).',
   })
   after?: string | null;
-}
-
-/**
- * Runs one page of a filtered query with keyset pagination: the cursor is the sort key of the
- * last row, so a deep page costs what the first does (no OFFSET scan). The count runs only when
- * `totalCount` is selected.
- */
-export async function paginate<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  order: KeysetOrder,
-  args: PageArgs,
-): Promise<Page<T>> {
-  const size = pageSize(args.first);
-  const alias = query.alias;
-  const counted = query.clone();
-  const paged = query.clone();
-  if (args.after) {
-    const { where, params } = afterCursor(order, alias, decodeCursor(args.after, order));
-    paged.andWhere(where, params);
-  }
-  sortColumns(order, alias).forEach(({ column, direction }, i) =>
-    i === 0 ? paged.orderBy(column, direction) : paged.addOrderBy(column, direction),
-  );
-  const rows = await paged.limit(size + 1).getMany();
-  const nodes = rows.slice(0, size);
-  const edges = nodes.map((node) => ({
-    cursor: encodeCursor(order.keys.map((key) => (node as Record<string, unknown>)[key.property])),
-    node,
-  }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: () => counted.getCount(),
-  };
 }

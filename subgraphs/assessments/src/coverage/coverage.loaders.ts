@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { batchedPages, keysetPage } from '../../../shared/src/batched-pages';
+import { batchedPages, paginate } from '../../../shared/src/batched-pages';
 import { MAX_PAGE_SIZE, type KeysetOrder, type PageArgs } from '../../../shared/src/pagination';
 import { readQuery } from '../../../shared/src/read-query';
 import { recommendationQuery, type QueryScope } from '../queries';
@@ -84,7 +84,7 @@ export function createCoverageLoaders(scope: QueryScope) {
      * newest assessment first: one page, in one statement.
      */
     unaddressedAcross: (filter: RecommendationFilter | null | undefined, args: PageArgs) =>
-      keysetPage(scope.db, unaddressedMatching(filter), NEEDS_ORDER, args),
+      paginate(unaddressedMatching(filter), NEEDS_ORDER, args),
     /**
      * The readable recommendations that match, counted per value of `column` in one statement:
      * how many, and how many a project addresses.

@@ -11,7 +11,8 @@ import {
   Root,
 } from 'type-graphql';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { connectionType, listFirst, paginate } from '../../../shared/src/pagination';
+import { paginate } from '../../../shared/src/batched-pages';
+import { connectionType, listFirst } from '../../../shared/src/pagination';
 import { compareText } from '../../../shared/src/lookup';
 import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';

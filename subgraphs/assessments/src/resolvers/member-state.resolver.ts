@@ -6,7 +6,7 @@ import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { MemberStateRef } from '../entities/references.type';
-import { withRegions } from '../../../shared/src/state-directory';
+import { withRegions } from '../../../shared/src/peer-reference';
 import { ASSISTANCE_ARG, PRIORITY_ARG } from './coverage.resolver';
 import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
 import { RecommendationConnection } from './recommendation.resolver';

@@ -10,9 +10,10 @@ import {
   registerEnumType,
   Resolver,
 } from 'type-graphql';
+import { compareText } from '../../../shared/src/lookup';
 import { Priority, REGION_LABELS, Region } from '../../../shared/src/vocabulary';
 import type { AssessmentsContext } from '../context';
-import { withRegions } from '../../../shared/src/state-directory';
+import { withRegions } from '../../../shared/src/peer-reference';
 import { RecommendationFilter, RecommendationPageArgs } from './inputs/recommendation-filter.input';
 import { RecommendationConnection } from './recommendation.resolver';
 
@@ -127,7 +128,7 @@ export class OverviewResolver {
         const areas = new Map((await loaders.thematicAreas()).map((a) => [a.code, a.name]));
         return counted
           .map((row) => group(row.key, areas.get(row.key) ?? row.key, row))
-          .sort((a, b) => (a.key < b.key ? -1 : 1));
+          .sort((a, b) => compareText(a.key, b.key));
       }
       case CoverageGroupBy.MEMBER_STATE:
       case CoverageGroupBy.REGION: {
@@ -139,7 +140,7 @@ export class OverviewResolver {
         if (groupBy === CoverageGroupBy.MEMBER_STATE) {
           return counted
             .map((row) => group(row.key, byIso3.get(row.key)?.name ?? row.key, row))
-            .sort((a, b) => (a.key < b.key ? -1 : 1));
+            .sort((a, b) => compareText(a.key, b.key));
         }
         const regions = new Map<Region, Counted>();
         for (const row of counted) {

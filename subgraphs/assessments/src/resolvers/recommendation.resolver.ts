@@ -1,12 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { connectionType, paginate } from '../../../shared/src/pagination';
+import { paginate } from '../../../shared/src/batched-pages';
+import { connectionType } from '../../../shared/src/pagination';
 import type { AssessmentsContext } from '../context';
 import { Assessment } from '../entities/assessment.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { MemberStateRef } from '../entities/references.type';
 import { ThematicArea } from '../entities/thematic-area.entity';
-import { withRegions } from '../../../shared/src/state-directory';
+import { withRegions } from '../../../shared/src/peer-reference';
 import { RECOMMENDATION_ORDER, recommendationQuery, scopeOf } from '../queries';
 import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
 

@@ -14,7 +14,7 @@ import {
 import { Priority } from '../../../shared/src/vocabulary';
 import type { AssessmentsContext } from '../context';
 import { ThematicArea } from '../entities/thematic-area.entity';
-import { withRegions } from '../../../shared/src/state-directory';
+import { withRegions } from '../../../shared/src/peer-reference';
 import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
 import { RecommendationConnection } from './recommendation.resolver';
 

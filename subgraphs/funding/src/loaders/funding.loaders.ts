@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { knownIds } from '../../../shared/src/ids';
-import { withRegions } from '../../../shared/src/state-directory';
+import { withRegions } from '../../../shared/src/peer-reference';
 import type { ProjectFilter } from '../resolvers/inputs/project-filter.input';
 import type { RequestScope } from '../../../shared/src/subgraph';
 import { groupedLoader, idLoader, keyedLoader } from '../../../shared/src/loaders';

@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { connectionType, paginate } from '../../../shared/src/pagination';
+import { paginate } from '../../../shared/src/batched-pages';
+import { connectionType } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import { Contribution } from '../entities/contribution.entity';
 import { Donor } from '../entities/donor.entity';

@@ -10,11 +10,11 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { keysetPage } from '../../../shared/src/batched-pages';
+import { paginate } from '../../../shared/src/batched-pages';
 import { exactlyOne } from '../../../shared/src/lookup';
 import { parseSearch } from '../../../shared/src/search';
 import { nullWhenUnreachable } from '../../../shared/src/outages';
-import { connectionType, listFirst, paginate } from '../../../shared/src/pagination';
+import { connectionType, listFirst } from '../../../shared/src/pagination';
 import type { FundingContext } from '../context';
 import type { FundingLoaders } from '../loaders/funding.loaders';
 import type { ProjectLinks } from '../project-links';
@@ -49,9 +49,8 @@ export class ProjectResolver {
   ) {
     const narrowed = await context.loaders.narrow(filter);
     const query = projectQuery(context, narrowed);
-    return parseSearch(narrowed?.search, 'filter.search')
-      ? keysetPage(context.db, query, RANKED_PROJECT_ORDER, { first, after })
-      : paginate(query, PROJECT_ORDER, { first, after });
+    const ranked = parseSearch(narrowed?.search, 'filter.search') !== null;
+    return paginate(query, ranked ? RANKED_PROJECT_ORDER : PROJECT_ORDER, { first, after });
   }
 
   @Query(() => Project, {

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { isUuid } from '../../../shared/src/ids';
 import { compareText, exactlyOne } from '../../../shared/src/lookup';
-import { connectionType, paginate, type KeysetOrder } from '../../../shared/src/pagination';
+import { paginate } from '../../../shared/src/batched-pages';
+import { connectionType, type KeysetOrder } from '../../../shared/src/pagination';
 import { CommitteeRole } from '../../../shared/src/vocabulary';
 import type { MembershipContext } from '../context';
 import { CompactEntity } from '../entities/compact-entity.entity';
