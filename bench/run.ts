@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { buildASTSchema, parse } from 'graphql';
 import { join, resolve } from 'node:path';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -155,16 +156,20 @@ async function runScale(
  * (a baseline older than it) is left out for every side, and said so.
  */
 function servedByAll(workload: Operation[], entries: Entry[]): Operation[] {
-  const supergraphs = [...new Set(entries.map((e) => e.side.root))].map((root) =>
-    readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8'),
+  const roots = [...new Set(entries.map((e) => e.side.root))].map((root) =>
+    queryFields(readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8')),
   );
   return workload.filter((op) => {
-    const served = supergraphs.every(
-      (sdl) => !op.needs || new RegExp(`^\\s+${op.needs}[(:]`, 'm').test(sdl),
-    );
+    const served = roots.every((fields) => !op.needs || fields.has(op.needs));
     if (!served) console.log(`${op.name}: not in every side's graph, left out for all of them`);
     return served;
   });
+}
+
+/** The root fields of `Query` in a supergraph's SDL (a field of another type may share a name). */
+function queryFields(sdl: string): Set<string> {
+  const query = buildASTSchema(parse(sdl), { assumeValidSDL: true }).getQueryType();
+  return new Set(Object.keys(query?.getFields() ?? {}));
 }
 
 /**
