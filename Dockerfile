@@ -11,6 +11,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY scripts ./scripts
+COPY explore ./explore
 RUN npm run build
 
 # Only what the services need at run time, installed apart so this layer is reused until

@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     '',
     'Compact Graph is running.',
     `  gateway      ${graph.url}`,
+    `  dashboard    ${new URL('/explore', graph.url).href}`,
+    `  IDE          ${new URL('/', graph.url).href}`,
     ...Object.values(graph.subgraphs).map((s) => `  ${s.name.padEnd(12)} ${s.url}`),
     `  database     ${database.embedded ? `embedded PostgreSQL (PGlite), data in ${database.dataDir}` : 'DATABASE_URL'}`,
     'Prometheus metrics:',

@@ -27,6 +27,11 @@ export interface GatewayConfig {
    * where change events do not arrive (some network mounts). 0 turns polling off. @default 0
    */
   supergraphPollMs: number;
+  /**
+   * `EXPLORE_DIR`: the dashboard's built files (`npm run build` writes them), served at `/explore`.
+   * @default 'dist/explore'
+   */
+  exploreDir: string;
   /** `EXPOSE_ERROR_DETAILS`: stack traces in responses, for development only. @default false */
   exposeErrorDetails: boolean;
   /** `LOG_LEVEL`: debug, info, warn, error or silent. @default 'info' */
@@ -58,6 +63,7 @@ export function readGatewayConfig(
     supergraphPath: resolve(envString(env, 'SUPERGRAPH_PATH', 'schema/supergraph.graphql')),
     subgraphUrls,
     supergraphPollMs: envInt(env, 'SUPERGRAPH_POLL_INTERVAL_MS', 0, { min: 0 }),
+    exploreDir: resolve(envString(env, 'EXPLORE_DIR', 'dist/explore')),
     exposeErrorDetails: envBool(env, 'EXPOSE_ERROR_DETAILS', false),
     logLevel: envString(env, 'LOG_LEVEL', 'info'),
     signingSecret: readSigningSecrets(env)[0],

@@ -22,6 +22,7 @@ import {
 } from '../../subgraphs/shared/src/observability/metrics-listener';
 import { createAuthentication } from './authentication';
 import type { GatewayFeature } from './features';
+import { explore } from './explore';
 import { ide } from './ide';
 import { observability } from './observability';
 import { performance } from './performance';
@@ -120,6 +121,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     performance(featureDeps),
     observability(featureDeps),
     ide(featureDeps),
+    explore(featureDeps),
   ];
 
   const runtime = createGatewayRuntime({
