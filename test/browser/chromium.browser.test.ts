@@ -4,7 +4,7 @@ import {
   chromiumExecutable,
   HEADLESS_ARGS,
   SYSTEM_CHROMIUM,
-} from './support/chromium';
+} from '../../scripts/lib/chromium';
 
 /**
  * The browser tests run on a machine with nothing installed by hand: the Chromium packaged in

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumExecutable, HEADLESS_ARGS } from './support/chromium';
+import { chromiumExecutable, HEADLESS_ARGS } from '../../scripts/lib/chromium';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { startTestGraph, type TestGraph } from '../helpers/graph';
 import { seed } from '../helpers/seed';

@@ -115,9 +115,7 @@ export function WorldMap(props: {
             </li>
           ))}
         </ul>
-        <p class="hint">
-          Small states are drawn as dots. The table beside the map holds the same figures.
-        </p>
+        <p class="hint">Small states are drawn as dots. The table holds the same figures.</p>
       </figcaption>
     </figure>
   );

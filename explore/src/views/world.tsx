@@ -166,7 +166,7 @@ function WorldTable(props: { rows: WorldRow[]; route: WorldRoute }) {
                   <th
                     key={column}
                     scope="col"
-                    class={numeric ? 'number' : undefined}
+                    class={numeric ? 'number' : column}
                     aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}
                   >
                     <button
@@ -197,7 +197,7 @@ function WorldTable(props: { rows: WorldRow[]; route: WorldRoute }) {
                 <th scope="row">
                   <Link to={{ view: 'state', iso3: row.iso3 }}>{row.name}</Link>
                 </th>
-                <td>{titleCase(row.region)}</td>
+                <td class="region">{titleCase(row.region)}</td>
                 <td class="number">{row.recommendations}</td>
                 <td class="number">{row.addressed}</td>
                 <td class="number">{row.unaddressed}</td>

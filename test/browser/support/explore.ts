@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumExecutable, HEADLESS_ARGS } from './chromium';
+import { chromiumExecutable, HEADLESS_ARGS } from '../../../scripts/lib/chromium';
 
 /**
  * The dashboard in a real browser, on a network where nothing but the gateways under test
