@@ -21,8 +21,8 @@ afterAll(async () => {
 });
 
 /** The estimate the gateway reports for a query it refuses. */
-async function estimate(query: string): Promise<number> {
-  const answer = await measuring.post({ query });
+async function estimate(query: string, variables?: Record<string, unknown>): Promise<number> {
+  const answer = await measuring.post({ query, variables });
   expect(answer.body.errors?.[0]?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
   return answer.body.errors[0].extensions.found as number;
 }
@@ -46,10 +46,21 @@ test('a connection without first counts the default page of 20, not 1', async ()
   expect(absent).toBeGreaterThan(
     await estimate('{ projects(first: 2) { edges { node { code } } } }'),
   );
-  // A page size the gateway cannot see counts as the largest page.
-  expect(
-    await estimate('query ($n: Int) { projects(first: $n) { edges { node { code } } } }'),
-  ).toBe(await estimate('{ projects(first: 100) { edges { node { code } } } }'));
+  // A page size in a variable counts as the variable's value; left out, as the default page.
+  const variable = 'query ($n: Int) { projects(first: $n) { edges { node { code } } } }';
+  expect(await estimate(variable, { n: 100 })).toBe(
+    await estimate('{ projects(first: 100) { edges { node { code } } } }'),
+  );
+  expect(await estimate(variable)).toBe(absent);
+});
+
+test('a field that a variable skips costs nothing', async () => {
+  const query =
+    'query ($all: Boolean!) { memberStates @include(if: $all) { iso3 } memberState(iso3: "NGA") { iso3 } }';
+  expect(await estimate(query, { all: false })).toBe(
+    await estimate('{ memberState(iso3: "NGA") { iso3 } }'),
+  );
+  expect(await estimate(query, { all: true })).toBeGreaterThan(193);
 });
 
 test('a plain list counts at its declared size: 193 Member States', async () => {

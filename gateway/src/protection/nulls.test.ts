@@ -51,3 +51,22 @@ test('a field the answer leaves out (@skip, @include) is not taken for a null', 
     }),
   ).toEqual({ project: { lead: { name: 'N' } } });
 });
+
+test('a field the answer lacks though the operation includes it (its fetch failed) is a null', () => {
+  expect(run('{ project { title lead { name } } }', { project: { title: 'T', lead: {} } })).toEqual(
+    { project: null },
+  );
+  expect(run('{ project { title partners { name } } }', { project: { title: 'T' } })).toEqual({
+    project: { title: 'T', partners: null },
+  });
+});
+
+test('@skip and @include are read with the variables, on fields and fragments alike', () => {
+  const query = `query Q($on: Boolean!) {
+    project { title @include(if: $on) ... on Project @skip(if: true) { lead { name } } }
+  }`;
+  const ran = (variables: Record<string, unknown>, data: Record<string, unknown>) =>
+    propagateNulls(schema, parse(query), 'Q', data, variables);
+  expect(ran({ on: false }, { project: {} })).toEqual({ project: {} });
+  expect(ran({ on: true }, { project: {} })).toEqual({ project: null });
+});

@@ -16,6 +16,13 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import {
+  hasConditions,
+  isIncluded,
+  selectsNothing,
+  withHiddenFields,
+  withoutHiddenFields,
+} from './conditional-selections';
 
 /** Stands for a null in a non-null place, on its way up to the nearest nullable one. */
 const PROPAGATE = Symbol('propagate');
@@ -25,13 +32,15 @@ type Completed = unknown | typeof PROPAGATE;
  * The answer's data with every null in a non-null place moved up to the nearest nullable field
  * or list item, as GraphQL requires: a null item of `[Entity!]` nulls the list. The query
  * planner's runtime nulls an object that lacks a non-null field, but stops there, so a subgraph
- * that failed could leave nulls where the schema promises none.
+ * that failed could leave nulls where the schema promises none; it also leaves out a field whose
+ * fetch failed, which is a null here (a field that `@skip`/`@include` leaves out stays out).
  */
 export function propagateNulls(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   data: Record<string, unknown>,
+  variables?: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> | null {
   const operation = getOperationAST(document, operationName);
   const root = operation && schema.getRootType(operation.operation);
@@ -55,6 +64,7 @@ export function propagateNulls(
     const fields = new Map<string, FieldNode[]>();
     const visit = (set: SelectionSetNode) => {
       for (const selection of set.selections) {
+        if (!isIncluded(selection, variables)) continue;
         if (selection.kind === Kind.FIELD) {
           const key = selection.alias?.value ?? selection.name.value;
           fields.set(key, [...(fields.get(key) ?? []), selection]);
@@ -79,9 +89,12 @@ export function propagateNulls(
     const result: Record<string, unknown> = { ...value };
     for (const [key, nodes] of collect(type, selectionSets)) {
       const field = type.getFields()[nodes[0].name.value];
-      // Skipped (@skip, @include) or a meta field such as __typename.
-      if (!field || !(key in value)) continue;
-      const completed = complete(field.type, nodes, value[key]);
+      if (!field) {
+        // A meta field: `__typename` is the type's name, even where the answer lost it.
+        if (nodes[0].name.value === '__typename') result[key] = type.name;
+        continue;
+      }
+      const completed = complete(field.type, nodes, value[key] ?? null);
       if (completed === PROPAGATE) return PROPAGATE;
       result[key] = completed;
     }
@@ -118,19 +131,43 @@ export function propagateNulls(
 
 /**
  * Applies {@link propagateNulls} to each answer that carries errors, the only ones that can hold
- * such a null; an answer without errors is passed on untouched.
+ * such a null; an answer without errors is passed on untouched. An operation that ran has `data`
+ * in its answer. Selections that `@skip`/`@include` empty are answered as GraphQL says
+ * (./conditional-selections.ts).
  */
 export function useNullPropagation(): GatewayPlugin {
   return {
-    onExecute({ args }) {
+    onExecute({ args, setResultAndStopExecution }) {
+      const variables = args.variableValues ?? undefined;
+      const conditions = hasConditions(args.document);
+      if (conditions && selectsNothing(args.document, args.operationName, variables)) {
+        setResultAndStopExecution({ data: {} });
+        return;
+      }
+      const asked = args.document;
+      const document = conditions ? withHiddenFields(args.schema, asked, variables) : undefined;
+      if (document) args.document = document;
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in Object(result)) return;
           const answer = result as ExecutionResult;
-          if (!answer.errors?.length || !answer.data) return;
+          const data = document
+            ? (withoutHiddenFields(answer.data) as ExecutionResult['data'])
+            : answer.data;
+          if (!answer.errors?.length) {
+            if (document || data === undefined) setResult({ ...answer, data: data ?? {} });
+            return;
+          }
           setResult({
             ...answer,
-            data: propagateNulls(args.schema, args.document, args.operationName, answer.data),
+            data: propagateNulls(
+              args.schema,
+              // The operation as asked: the hidden fields are gone from the data.
+              asked,
+              args.operationName,
+              data ?? {},
+              variables,
+            ),
           });
         },
       };

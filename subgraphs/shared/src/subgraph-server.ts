@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { partialAnswersAreOk } from './partial-answers';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -164,6 +165,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      partialAnswersAreOk,
       ...features.flatMap((feature) => feature.apolloPlugins ?? []),
     ],
     validationRules: features.flatMap((feature) => feature.validationRules ?? []),

@@ -1,4 +1,7 @@
 import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   getNamedType,
   getNullableType,
   isCompositeType,
@@ -17,6 +20,7 @@ import {
   type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
@@ -119,6 +123,21 @@ function representationCount(node: FieldNode, variables: CostContext['variables'
   return DEFAULT_LIST_SIZE;
 }
 
+/**
+ * False for a selection that `@skip`/`@include` leaves out, with the request's variables (or
+ * literally, when they are not known); a condition that cannot be read counts as running.
+ */
+function mayRun(selection: SelectionNode, variables: CostContext['variables']): boolean {
+  if (!selection.directives?.length) return true;
+  try {
+    const skip = getDirectiveValues(GraphQLSkipDirective, selection, variables ?? {});
+    const include = getDirectiveValues(GraphQLIncludeDirective, selection, variables ?? {});
+    return skip?.if !== true && include?.if !== false;
+  } catch {
+    return true;
+  }
+}
+
 const takesFirst = (field: GraphQLField<unknown, unknown>) =>
   field.args.some((a) => a.name === 'first');
 
@@ -146,6 +165,7 @@ export function operationCost(operation: OperationDefinitionNode, context: CostC
   ): number => {
     let cost = 0;
     for (const selection of set.selections) {
+      if (!mayRun(selection, variables)) continue;
       if (selection.kind === Kind.FIELD) {
         cost += COST.depthFactor * field(selection, parent, edges);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
