@@ -158,6 +158,8 @@ export function useNullPropagation(): GatewayPlugin {
             if (document || data === undefined) setResult({ ...answer, data: data ?? {} });
             return;
           }
+          // Refused as a whole (no error names a field, as when it cannot be planned): no data.
+          if (data === undefined && answer.errors.every((error) => !error.path)) return;
           setResult({
             ...answer,
             data: propagateNulls(
