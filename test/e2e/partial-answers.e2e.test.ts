@@ -127,14 +127,14 @@ test('the circuit breaker stops calling a failing subgraph and probes it back', 
   proxy.mode = 'reset';
   for (let i = 0; i < 3; i++) await through.post(query);
 
+  // No call leaves while the circuit is open (the proxy counts them): that, not a time, is the proof.
   const calls = callsToFunding();
-  const { result, ms } = await timed(() => through.post(query));
+  const result = await through.post(query);
   expect(result.body.errors[0]).toMatchObject({
     path: ['project'],
     extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'funding', circuit: 'open' },
   });
   expect(result.body.errors[0].message).toMatch(/is not being called for now/);
-  expect(ms).toBeLessThan(100);
   for (let i = 0; i < 5; i++) await through.post(query);
   expect(callsToFunding()).toBe(calls);
   expect(through.logs.some((line) => String(line.msg).startsWith('circuit opened'))).toBe(true);
