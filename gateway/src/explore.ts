@@ -75,9 +75,10 @@ export function explore({ config, logger }: FeatureDeps): GatewayFeature {
   };
   const asset = async (name: string) => {
     let known = await assetNames();
-    // A rebuild while the gateway runs writes new names.
+    // A rebuild while the gateway runs writes new names, and a page that names them.
     if (!known.has(name)) {
       names = undefined;
+      files.delete(join(dir, 'index.html'));
       known = await assetNames();
     }
     const type = TYPES[extname(name)];
@@ -90,14 +91,13 @@ export function explore({ config, logger }: FeatureDeps): GatewayFeature {
       if (pathname !== EXPLORE_PATH && !pathname.startsWith(`${EXPLORE_PATH}/`)) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (pathname === EXPLORE_PATH || pathname === `${EXPLORE_PATH}/`) {
-        // Read each time (it is small): after a rebuild it names the new bundle.
-        const page = await readFile(join(dir, 'index.html')).catch(() => undefined);
+        const page = (await load(join(dir, 'index.html'), 'text/html; charset=utf-8'))?.body;
         if (!page && !warned) {
           warned = true;
           logger.warn({ dir }, 'the dashboard is not built; /explore says how to build it');
         }
         endResponse(
-          new fetchAPI.Response(page ? new Uint8Array(page) : NOT_BUILT, {
+          new fetchAPI.Response(page ?? NOT_BUILT, {
             status: page ? 200 : 503,
             headers: {
               ...COMMON,

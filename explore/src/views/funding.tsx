@@ -1,7 +1,7 @@
 import { fundingVariables } from '../filters';
 import { useQuery } from '../hooks';
 import { Bars, type Bar } from '../parts/bars';
-import { Field } from '../parts/field';
+import { Choice } from '../parts/field';
 import { Loaded } from '../parts/status';
 import { FUNDING } from '../queries';
 import { FUNDING_GROUPS, type FundingGroup, type Route } from '../route';
@@ -68,39 +68,26 @@ export function Funding(props: { route: FundingRoute; token?: string }) {
               aria-label="Group and filter"
               onSubmit={(e) => e.preventDefault()}
             >
-              <Field id="f-group-by" label="Group by">
-                <select
-                  id="f-group-by"
-                  name="by"
-                  value={route.by}
-                  onChange={(event) =>
-                    go({ ...route, by: event.currentTarget.value as FundingGroup })
-                  }
-                >
-                  {FUNDING_GROUPS.map((group) => (
-                    <option key={group} value={group}>
-                      {GROUP_NAMES[group]}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field id="f-appeal" label="Appeal">
-                <select
-                  id="f-appeal"
-                  name="appeal"
-                  value={route.appeal ?? ''}
-                  onChange={(event) =>
-                    go({ ...route, appeal: event.currentTarget.value || undefined })
-                  }
-                >
-                  <option value="">Every project</option>
-                  {appeals.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.title}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <Choice
+                id="f-group-by"
+                label="Group by"
+                name="by"
+                value={route.by}
+                options={FUNDING_GROUPS.map((group) => ({
+                  value: group,
+                  label: GROUP_NAMES[group],
+                }))}
+                onChange={(by) => go({ ...route, by: (by ?? 'REGION') as FundingGroup })}
+              />
+              <Choice
+                id="f-appeal"
+                label="Appeal"
+                name="appeal"
+                value={route.appeal}
+                any="Every project"
+                options={appeals.map((a) => ({ value: a.id, label: a.title }))}
+                onChange={(appeal) => go({ ...route, appeal })}
+              />
             </form>
             {data.groups.length === 0 ? (
               <p class="empty">No project matches.</p>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useQuery } from '../hooks';
 import { projectFilter } from '../filters';
 import { Link } from '../parts/link';
-import { Field } from '../parts/field';
+import { areaOptions, Choice, enumOptions, Field } from '../parts/field';
 import { Loaded } from '../parts/status';
 import { PROJECTS, PROJECTS_PAGE_SIZE } from '../queries';
 import { PROJECT_STATUSES, REGIONS, type Route } from '../route';
@@ -75,74 +75,45 @@ export function Projects(props: { route: ProjectsRoute; token?: string }) {
           />
         </Field>
         <button type="submit">Search</button>
-        <Field id="f-region" label="Region">
-          <select
-            id="f-region"
-            name="region"
-            value={route.region ?? ''}
-            onChange={(e) =>
-              refine({ region: (e.currentTarget.value || undefined) as ProjectsRoute['region'] })
-            }
-          >
-            <option value="">All regions</option>
-            {REGIONS.map((region) => (
-              <option key={region} value={region}>
-                {titleCase(region)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="f-partner" label="Partner">
-          <select
-            id="f-partner"
-            name="partner"
-            value={route.partner ?? ''}
-            onChange={(e) => refine({ partner: e.currentTarget.value || undefined })}
-          >
-            <option value="">Any partner</option>
-            {(options?.entities?.edges ?? []).map(({ node }) => (
-              <option key={node.acronym} value={node.acronym}>
-                {node.acronym}
-              </option>
-            ))}
-            {route.partner && !options ? (
-              <option value={route.partner}>{route.partner}</option>
-            ) : null}
-          </select>
-        </Field>
-        <Field id="f-status" label="Status">
-          <select
-            id="f-status"
-            name="status"
-            value={route.status ?? ''}
-            onChange={(e) =>
-              refine({ status: (e.currentTarget.value || undefined) as ProjectsRoute['status'] })
-            }
-          >
-            <option value="">Any status</option>
-            {PROJECT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {titleCase(status)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="f-thematic-area" label="Thematic area">
-          <select
-            id="f-thematic-area"
-            name="theme"
-            value={route.theme ?? ''}
-            onChange={(e) => refine({ theme: e.currentTarget.value || undefined })}
-          >
-            <option value="">All thematic areas</option>
-            {(options?.thematicAreas ?? []).map((area) => (
-              <option key={area.code} value={area.code}>
-                {area.name}
-              </option>
-            ))}
-            {route.theme && !options ? <option value={route.theme}>{route.theme}</option> : null}
-          </select>
-        </Field>
+        <Choice
+          id="f-region"
+          label="Region"
+          name="region"
+          value={route.region}
+          any="All regions"
+          options={enumOptions(REGIONS, titleCase)}
+          onChange={(region) => refine({ region: region as ProjectsRoute['region'] })}
+        />
+        <Choice
+          id="f-partner"
+          label="Partner"
+          name="partner"
+          value={route.partner}
+          any="Any partner"
+          options={(options?.entities?.edges ?? []).map(({ node }) => ({
+            value: node.acronym,
+            label: node.acronym,
+          }))}
+          onChange={(partner) => refine({ partner })}
+        />
+        <Choice
+          id="f-status"
+          label="Status"
+          name="status"
+          value={route.status}
+          any="Any status"
+          options={enumOptions(PROJECT_STATUSES, titleCase)}
+          onChange={(status) => refine({ status: status as ProjectsRoute['status'] })}
+        />
+        <Choice
+          id="f-thematic-area"
+          label="Thematic area"
+          name="theme"
+          value={route.theme}
+          any="All thematic areas"
+          options={areaOptions(options?.thematicAreas)}
+          onChange={(theme) => refine({ theme })}
+        />
       </form>
       <Loaded state={state} what="projects">
         {(data) => <Results route={route} page={data.projects} />}

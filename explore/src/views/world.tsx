@@ -1,6 +1,6 @@
 import { useQuery } from '../hooks';
 import { Link } from '../parts/link';
-import { Field } from '../parts/field';
+import { areaOptions, Choice, enumOptions, Field } from '../parts/field';
 import { Loaded } from '../parts/status';
 import { WorldMap } from '../parts/world-map';
 import { WORLD } from '../queries';
@@ -48,41 +48,24 @@ export function World(props: { route: WorldRoute; token?: string }) {
     <section aria-labelledby="world-title">
       <h1 id="world-title">Assessed needs no project covers</h1>
       <form class="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
-        <Field id="f-region" label="Region">
-          <select
-            id="f-region"
-            name="region"
-            value={route.region ?? ''}
-            onChange={(event) =>
-              refine({ region: (event.currentTarget.value || undefined) as WorldRoute['region'] })
-            }
-          >
-            <option value="">All regions</option>
-            {REGIONS.map((region) => (
-              <option key={region} value={region}>
-                {titleCase(region)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="f-thematic-area" label="Thematic area">
-          <select
-            id="f-thematic-area"
-            name="theme"
-            value={route.theme ?? ''}
-            onChange={(event) => refine({ theme: event.currentTarget.value || undefined })}
-          >
-            <option value="">All thematic areas</option>
-            {(state.answer?.data.thematicAreas ?? []).map((area) => (
-              <option key={area.code} value={area.code}>
-                {area.name}
-              </option>
-            ))}
-            {route.theme && !state.answer ? (
-              <option value={route.theme}>{route.theme}</option>
-            ) : null}
-          </select>
-        </Field>
+        <Choice
+          id="f-region"
+          label="Region"
+          name="region"
+          value={route.region}
+          any="All regions"
+          options={enumOptions(REGIONS, titleCase)}
+          onChange={(region) => refine({ region: region as WorldRoute['region'] })}
+        />
+        <Choice
+          id="f-thematic-area"
+          label="Thematic area"
+          name="theme"
+          value={route.theme}
+          any="All thematic areas"
+          options={areaOptions(state.answer?.data.thematicAreas)}
+          onChange={(theme) => refine({ theme })}
+        />
         <Field id="f-priority" label="Priority">
           <select
             id="f-priority"
