@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import InMemoryLRUCache from '@graphql-mesh/cache-inmemory-lru';
 import * as cacheControlParser from 'cache-control-parser';
 import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
-import { envBool, envInt } from '../../subgraphs/shared/src/env';
+import { envBool, envInt, envString, envUrl } from '../../subgraphs/shared/src/env';
 import { exampleOperations } from '../operations';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { FeatureDeps, GatewayFeature } from './features';
+import { SharedCache } from './shared-cache';
 
 /**
  * Speed that costs no correctness:
@@ -16,11 +17,25 @@ import type { FeatureDeps, GatewayFeature } from './features';
  * - a response cache, off unless RESPONSE_CACHE_TTL_MS is set. Each caller's answers are cached
  *   under their own token; anonymous answers (public data only, the same for every anonymous
  *   caller) are shared. A mutation through the gateway evicts the answers that contain the
- *   records it returns; writes that bypass the gateway are seen within the TTL.
+ *   records it returns; writes that bypass the gateway are seen within the TTL. With REDIS_URL
+ *   the cache is in Redis, shared by every replica, so a mutation through one evicts in all;
+ *   without it each replica keeps its own, and replicas may differ for up to the TTL.
  */
-export function performance({ env }: FeatureDeps): GatewayFeature {
+export function performance({ env, logger }: FeatureDeps): GatewayFeature {
   const ttl = envInt(env, 'RESPONSE_CACHE_TTL_MS', 0, { min: 0, max: 86_400_000 });
   if (ttl > 0) giveCacheControlParserADefault();
+  const redisUrl = envUrl(env, 'REDIS_URL', ['redis', 'rediss']);
+  const cache =
+    ttl <= 0
+      ? undefined
+      : redisUrl
+        ? new SharedCache({
+            url: redisUrl,
+            prefix: envString(env, 'REDIS_KEY_PREFIX', 'compact-graph:'),
+            logger,
+            ttlMs: ttl,
+          })
+        : new InMemoryLRUCache({ max: envInt(env, 'RESPONSE_CACHE_SIZE', 10_000, { min: 1 }) });
   const store = createInMemoryAPQStore({ max: envInt(env, 'APQ_STORE_SIZE', 1000, { min: 1 }) });
   for (const { document } of exampleOperations()) {
     void store.set(createHash('sha256').update(document).digest('hex'), document);
@@ -28,12 +43,9 @@ export function performance({ env }: FeatureDeps): GatewayFeature {
   return {
     options: {
       contentEncoding: envBool(env, 'COMPRESSION', true),
-      ...(ttl > 0
+      ...(cache
         ? {
-            // Each replica keeps its own answers; the TTL bounds how long they may differ.
-            cache: new InMemoryLRUCache({
-              max: envInt(env, 'RESPONSE_CACHE_SIZE', 10_000, { min: 1 }),
-            }),
+            cache,
             responseCaching: {
               ttl,
               session: (request: Request) => request.headers.get('authorization') ?? null,
@@ -44,6 +56,9 @@ export function performance({ env }: FeatureDeps): GatewayFeature {
         : {}),
     },
     plugins: () => [useAPQ({ store }) as GatewayPlugin],
+    async close() {
+      cache?.[Symbol.dispose]();
+    },
   };
 }
 
