@@ -1,4 +1,10 @@
 import { Redis } from 'ioredis';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { Logger } from '../logger';
 
 export interface RateLimitDecision {
@@ -21,118 +27,137 @@ export interface RateLimitOptions {
   windowMs: number;
 }
 
-/** One process's limit, in memory. */
+/**
+ * Counts `weight` requests for `key`. `consume` resolves while the caller is within the limit and
+ * rejects with a `RateLimiterRes` once over it; any other rejection is a failure, thrown as is.
+ * Refused requests count too.
+ */
+async function decide(
+  limiter: RateLimiterAbstract,
+  key: string,
+  weight: number,
+): Promise<RateLimitDecision> {
+  // The Redis limiter rejects other weights with an Error, which would pass for Redis failing.
+  if (!Number.isInteger(weight) || weight < 0) {
+    throw new RangeError(`A rate limit weight is a whole number of requests, not ${weight}`);
+  }
+  let allowed = true;
+  let result: RateLimiterRes;
+  try {
+    result = await limiter.consume(key, weight);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    allowed = false;
+    result = rejection;
+  }
+  return {
+    allowed,
+    remaining: result.remainingPoints,
+    resetMs: Math.max(0, Math.round(result.msBeforeNext)),
+  };
+}
+
+/**
+ * One process's limit, in memory, to the millisecond. Each caller's count is dropped by a timer
+ * (which does not keep the process alive) when its window ends, so many callers cannot grow
+ * memory forever.
+ */
 export class MemoryRateLimiter implements RateLimiter {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
-  private lastSweep = Date.now();
+  private readonly limiter: RateLimiterMemory;
 
-  constructor(private readonly options: RateLimitOptions) {}
-
-  async take(key: string, weight = 1): Promise<RateLimitDecision> {
-    const now = Date.now();
-    this.sweep(now);
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + this.options.windowMs };
-      this.windows.set(key, window);
-    }
-    window.count += weight;
-    return {
-      allowed: window.count <= this.options.max,
-      remaining: Math.max(0, this.options.max - window.count),
-      resetMs: window.resetAt - now,
-    };
+  constructor(options: RateLimitOptions) {
+    this.limiter = new RateLimiterMemory({
+      points: options.max,
+      duration: options.windowMs / 1000,
+      keyPrefix: '',
+    });
   }
 
-  /** Ended windows are dropped once per window, so many callers cannot grow memory forever. */
-  private sweep(now: number): void {
-    if (now - this.lastSweep < this.options.windowMs) return;
-    this.lastSweep = now;
-    for (const [key, window] of this.windows) {
-      if (window.resetAt <= now) this.windows.delete(key);
-    }
+  take(key: string, weight = 1): Promise<RateLimitDecision> {
+    return decide(this.limiter, key, weight);
   }
 
-  async close(): Promise<void> {
-    this.windows.clear();
+  async close(): Promise<void> {}
+}
+
+/** The replica's own count, which answers whenever Redis cannot; `onAnswer` hears each time. */
+class ReplicaCount extends RateLimiterMemory {
+  constructor(
+    options: ConstructorParameters<typeof RateLimiterMemory>[0],
+    private readonly onAnswer: () => void,
+  ) {
+    super(options);
+  }
+
+  override consume(...args: Parameters<RateLimiterMemory['consume']>): Promise<RateLimiterRes> {
+    this.onAnswer();
+    return super.consume(...args);
   }
 }
 
-/** Atomic: add the weight, start the window on the first request, return count and time left. */
-const TAKE = `
-local count = redis.call('INCRBY', KEYS[1], ARGV[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[2])
-  ttl = tonumber(ARGV[2])
-end
-return {count, ttl}
-`;
-
 /**
- * A limit shared by every replica through Redis. When Redis cannot be reached the replica falls
- * back to its own in-memory limit, so losing Redis loosens the limit but never refuses callers.
+ * A limit shared by every replica through Redis, under the keys `${prefix}${key}`. When Redis
+ * cannot be reached the replica counts alone, in memory, so losing Redis loosens the limit but
+ * never refuses callers. Redis windows are whole seconds, rounded up: the store sets a key's
+ * time to live in seconds, and a window under one second would never end there.
  */
-export class RedisRateLimiter implements RateLimiter {
+class RedisRateLimiter implements RateLimiter {
   private readonly redis: Redis;
-  private readonly fallback: MemoryRateLimiter;
+  private readonly limiter: RateLimiterRedis;
   private degraded = false;
+  private closed = false;
 
   constructor(
     url: string,
     private readonly options: RateLimitOptions & { prefix: string; logger: Logger },
   ) {
-    this.fallback = new MemoryRateLimiter(options);
     this.redis = new Redis(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
       commandTimeout: 500,
+      // How long closing waits for the socket to end; 2 s by default, a wait that holds the
+      // process open even when the socket had already failed.
+      disconnectTimeout: 200,
       lazyConnect: false,
       // Back within a second of Redis returning; ioredis waits up to 2 s by default.
       retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
     });
-    this.redis.defineCommand('rateLimitTake', { numberOfKeys: 1, lua: TAKE });
     this.redis.on('error', (error: Error) => this.degrade(error));
     this.redis.on('ready', () => {
       if (!this.degraded) return;
       this.degraded = false;
       options.logger.info('rate limits are shared through Redis again');
     });
+    const limit = {
+      points: options.max,
+      duration: Math.max(1, Math.ceil(options.windowMs / 1000)),
+      keyPrefix: '',
+    };
+    this.limiter = new RateLimiterRedis({
+      ...limit,
+      storeClient: this.redis,
+      // While the client is not connected, the replica's count answers at once.
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new ReplicaCount(limit, () => this.degrade()),
+    });
   }
 
-  private degrade(error: unknown): void {
-    if (this.degraded) return;
+  private degrade(error?: unknown): void {
+    if (this.degraded || this.closed) return;
     this.degraded = true;
     this.options.logger.warn(
-      { err: error },
+      { err: error, redisStatus: this.redis.status },
       'Redis is unreachable: rate limits are counted by this replica alone until it is back',
     );
   }
 
-  async take(key: string, weight = 1): Promise<RateLimitDecision> {
-    try {
-      const [count, ttl] = (await (
-        this.redis as Redis & {
-          rateLimitTake(key: string, weight: number, windowMs: number): Promise<[number, number]>;
-        }
-      ).rateLimitTake(`${this.options.prefix}${key}`, weight, this.options.windowMs)) as [
-        number,
-        number,
-      ];
-      return {
-        allowed: count <= this.options.max,
-        remaining: Math.max(0, this.options.max - count),
-        resetMs: ttl,
-      };
-    } catch (error) {
-      this.degrade(error);
-      return this.fallback.take(key, weight);
-    }
+  take(key: string, weight = 1): Promise<RateLimitDecision> {
+    return decide(this.limiter, `${this.options.prefix}${key}`, weight);
   }
 
   async close(): Promise<void> {
-    await this.fallback.close();
+    this.closed = true;
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
     // Also stops the reconnection attempts of a client that never reached Redis.
     this.redis.disconnect();
