@@ -1,8 +1,9 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { isBrokenCircuitError } from 'cockatiel';
 import type { ExecutionResult } from 'graphql';
 import type { Logger } from '../../../subgraphs/shared/src/logger';
 import { remainingBudget, startBudget, subgraphTimeout, type ExecutionRequest } from './budget';
-import { CircuitBreaker } from './circuit-breaker';
+import { CircuitBreaker, type Verdict } from './circuit-breaker';
 import type { ProtectionConfig } from './config';
 import {
   circuitOpenError,
@@ -15,7 +16,8 @@ import {
 
 type SubgraphCall = Parameters<NonNullable<GatewayPlugin['onSubgraphExecute']>>[0];
 type Executor = SubgraphCall['executor'];
-type Outcome = { result: Awaited<ReturnType<Executor>> } | { error: unknown };
+type Answer = Awaited<ReturnType<Executor>>;
+type Outcome = { result: Answer } | { error: unknown };
 
 /** Runs a call, retries included; the fetch hook below bounds each of its HTTP requests. */
 async function settle(executor: Executor, request: ExecutionRequest): Promise<Outcome> {
@@ -127,37 +129,40 @@ export function useSubgraphResilience(config: ProtectionConfig, logger: Logger):
             ),
           };
         }
-        if (breaker && !breaker.allows()) {
-          return { errors: placed(circuitOpenError(subgraphName, breaker.retryInMs()), parts()) };
-        }
-        const record = (failure: Failure) => {
-          // A call cut short by the request's budget, not its own timeout, is not its fault.
-          if (failure !== 'timeout' || budget >= timeoutMs) breaker?.failure();
-        };
         const error = (failure: Failure) =>
           subgraphError(subgraphName, failure, Math.min(budget, timeoutMs));
-        const outcome = await settle(executor, request);
-        if ('error' in outcome) {
-          const failure = transportFailure(outcome.error);
-          if (!failure) throw outcome.error;
-          record(failure);
-          return { errors: placed(error(failure), parts()) };
-        }
-        if (Symbol.asyncIterator in Object(outcome.result)) return outcome.result;
-        const result = outcome.result as ExecutionResult;
-        const failures = (result.errors ?? []).map((e) => transportFailure(e));
-        const first = failures.find(Boolean);
-        if (!first) {
-          breaker?.success();
-          return result;
-        }
-        record(first);
-        return {
-          ...result,
-          errors: result.errors!.flatMap((e, i) =>
+        // A call cut short by the request's budget, not its own timeout, is not its fault.
+        const verdict = (failure: Failure): Verdict =>
+          failure !== 'timeout' || budget >= timeoutMs ? 'failed' : 'neither';
+        const call = async (): Promise<{ answer: Answer; verdict: Verdict }> => {
+          const outcome = await settle(executor, request);
+          if ('error' in outcome) {
+            const failure = transportFailure(outcome.error);
+            if (!failure) throw outcome.error;
+            return {
+              answer: { errors: placed(error(failure), parts()) },
+              verdict: verdict(failure),
+            };
+          }
+          if (Symbol.asyncIterator in Object(outcome.result)) {
+            return { answer: outcome.result, verdict: 'neither' };
+          }
+          const result = outcome.result as ExecutionResult;
+          const failures = (result.errors ?? []).map((e) => transportFailure(e));
+          const first = failures.find(Boolean);
+          if (!first) return { answer: result, verdict: 'answered' };
+          const errors = result.errors!.flatMap((e, i) =>
             failures[i] ? placed(error(failures[i]), parts()) : [e],
-          ),
+          );
+          return { answer: { ...result, errors }, verdict: verdict(first) };
         };
+        if (!breaker) return (await call()).answer;
+        try {
+          return await breaker.execute(call);
+        } catch (e) {
+          if (!isBrokenCircuitError(e)) throw e;
+          return { errors: placed(circuitOpenError(subgraphName, breaker.retryInMs()), parts()) };
+        }
       };
       setExecutor(resilient as Executor);
     },
