@@ -22,6 +22,22 @@ module.exports = tseslint.config(
     },
   },
   {
+    // A service reads its environment in one place, its configuration, once at start.
+    files: ['gateway/src/**/*.ts', 'subgraphs/*/src/**/*.ts'],
+    ignores: ['gateway/src/config.ts', 'subgraphs/shared/src/subgraph-config.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message:
+            'Read settings from the configuration (gateway/src/config.ts, subgraphs/shared/src/subgraph-config.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { envInt, envPort, envString } from '../subgraphs/shared/src/env';
+import { readSettings } from '../subgraphs/shared/src/settings';
 import { createLogger } from '../subgraphs/shared/src/logger';
 import { openDatabase } from './lib/database-url';
 import { localSecret } from './lib/local-secret';
+import { startSettings } from './lib/start-settings';
 import { startGraph } from './lib/graph';
 import { releaseRuntimeSignalHandlers } from '../gateway/src/protection/shutdown';
 
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   // Locally, tokens from `npm run token` are signed with a secret kept beside the data.
   if (!env.JWKS_URL) env.JWT_SECRET = localSecret('JWT_SECRET', env);
   env.GATEWAY_SIGNING_SECRET = localSecret('GATEWAY_SIGNING_SECRET', env);
+  const values = readSettings(startSettings, env);
   const database = await openDatabase(env);
   if (database.embedded) {
     logger.info(
@@ -26,19 +28,19 @@ async function main(): Promise<void> {
   const graph = await startGraph({
     databaseUrl: database.url,
     ports: {
-      gateway: envInt(env, 'GATEWAY_PORT', 4000),
-      membership: envInt(env, 'MEMBERSHIP_PORT', 4001),
-      assessments: envInt(env, 'ASSESSMENTS_PORT', 4002),
-      funding: envInt(env, 'FUNDING_PORT', 4003),
+      gateway: values.GATEWAY_PORT,
+      membership: values.MEMBERSHIP_PORT,
+      assessments: values.ASSESSMENTS_PORT,
+      funding: values.FUNDING_PORT,
     },
-    host: envString(env, 'HOST', '127.0.0.1'),
+    host: values.HOST,
     metricsPorts: {
-      gateway: envPort(env, 'GATEWAY_METRICS_PORT', 9090),
-      membership: envPort(env, 'MEMBERSHIP_METRICS_PORT', 9091),
-      assessments: envPort(env, 'ASSESSMENTS_METRICS_PORT', 9092),
-      funding: envPort(env, 'FUNDING_METRICS_PORT', 9093),
+      gateway: values.GATEWAY_METRICS_PORT,
+      membership: values.MEMBERSHIP_METRICS_PORT,
+      assessments: values.ASSESSMENTS_METRICS_PORT,
+      funding: values.FUNDING_METRICS_PORT,
     },
-    metricsHost: envString(env, 'METRICS_HOST', '127.0.0.1'),
+    metricsHost: values.METRICS_HOST,
   }).catch(async (error: unknown) => {
     await database.close();
     throw error;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Role } from '../subgraphs/shared/src/viewer';
-import { durationSeconds, readAuthConfig } from '../subgraphs/shared/src/auth';
+import { readGatewayConfig } from '../gateway/src/config';
+import { durationSeconds } from '../subgraphs/shared/src/settings';
 import { localSecret } from './lib/local-secret';
 import { signToken } from './lib/tokens';
 
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   const unknown = roles.filter((role) => !ROLES.includes(role as Role));
   if (unknown.length)
     throw new Error(`Unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}.`);
-  const { maxAge } = readAuthConfig();
+  // The token must pass the gateway's own checks: its lifetime, issuer and audience.
+  const { maxAge, issuer, audience } = readGatewayConfig().auth;
   const lifetime = durationSeconds(values.expires);
   if (lifetime === undefined) throw new Error(`--expires must be a duration such as 30m or 8h.`);
   if (lifetime > durationSeconds(maxAge!)!) {
@@ -50,8 +52,8 @@ async function main(): Promise<void> {
     entity: values.entity,
     roles: roles as Role[],
     expiresIn: values.expires,
-    issuer: process.env.JWT_ISSUER,
-    audience: process.env.JWT_AUDIENCE,
+    issuer,
+    audience,
   });
   console.log(token);
 }

@@ -1,10 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { readGatewayConfig } from '../gateway/src/config';
+import { gatewayFamilies, gatewaySettings, readGatewayConfig } from '../gateway/src/config';
 import { readSupergraph } from '../gateway/src/supergraph';
 import { subgraphs } from '../subgraphs';
-import { readSubgraphConfig } from '../subgraphs/shared/src/subgraph-config';
+import {
+  readSubgraphConfig,
+  subgraphFamilies,
+  subgraphSettings,
+} from '../subgraphs/shared/src/subgraph-config';
+import { databaseSettings } from '../scripts/lib/database-url';
+import { startSettings } from '../scripts/lib/start-settings';
 
 // No Docker engine or Kubernetes cluster runs here: these tests check what can be checked of
 // the deployment files without one, against the code they deploy.
@@ -68,33 +74,19 @@ const services = [
 const portOf = Object.fromEntries(services.map((s) => [s.name, s.port]));
 const subgraphUrlVar = (name: string) => `SUBGRAPH_${name.toUpperCase()}_URL`;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
 /**
- * Every variable the services and scripts read through the env helpers, by exact name or, for
- * names built from a template such as `SUBGRAPH_${name}_URL`, by pattern.
+ * Every variable the services and `npm start` read: the names their configurations declare, and
+ * for the families named after a subgraph (`SUBGRAPH_FUNDING_URL`), their patterns.
  */
-function variablesReadByCode(): { names: Set<string>; patterns: RegExp[] } {
-  const call =
-    /\benv(?:String|Int|Bool|Url|Optional|Port|Duration)\(\s*[\w.]+,\s*(['"`])([A-Z][^'"`]*)\1/g;
-  const names = new Set<string>();
-  const patterns: RegExp[] = [];
-  for (const file of ['gateway', 'subgraphs', 'scripts'].flatMap(sourceFiles)) {
-    for (const [, , name] of readFileSync(file, 'utf8').matchAll(call)) {
-      if (name.includes('${')) {
-        patterns.push(new RegExp(`^${name.replace(/\$\{[^}]+\}/g, '[A-Z0-9_]+')}$`));
-      } else names.add(name);
-    }
-  }
-  return { names, patterns };
-}
-const code = variablesReadByCode();
+const code = {
+  names: new Set([
+    ...Object.keys(gatewaySettings),
+    ...Object.keys(subgraphSettings),
+    ...Object.keys(databaseSettings),
+    ...Object.keys(startSettings),
+  ]),
+  patterns: [...Object.values(gatewayFamilies), ...Object.values(subgraphFamilies)],
+};
 const readByCode = (name: string) =>
   code.names.has(name) || code.patterns.some((pattern) => pattern.test(name));
 

@@ -52,7 +52,6 @@ async function start(kind: GatewayKind, urls: Record<string, string>): Promise<s
       };
       const gateway = createGateway(readGatewayConfig(env), {
         logger: createLogger('gateway', 'warn'),
-        env,
       });
       return gateway.listen();
     }

@@ -35,3 +35,51 @@ test.each([
 ])('a bad value names its variable: %p', (env, message) => {
   expect(() => readGatewayConfig(env)).toThrow(message);
 });
+
+test('every wrong variable is named in one error, and a secret is never repeated', () => {
+  const read = () =>
+    readGatewayConfig({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      JWT_SECRET: 'short-and-secret',
+      REDIS_URL: 'http://:hunter2@redis:6379',
+    });
+  for (const line of [
+    'PORT must be an integer from 0 to 65535; got "eighty"',
+    'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "loud"',
+    'REDIS_URL must be a redis or rediss URL',
+  ]) {
+    expect(read).toThrow(line);
+  }
+  expect(read).not.toThrow(/hunter2|short-and-secret/);
+});
+
+test('rules across variables name the variable at fault', () => {
+  expect(() => readGatewayConfig({ JWT_SECRET: 'x'.repeat(31) })).toThrow(
+    'JWT_SECRET must be at least 32 characters long',
+  );
+  expect(() => readGatewayConfig({ JWKS_URL: 'https://id.example.org/jwks' })).toThrow(
+    'JWKS_URL needs JWT_ISSUER and JWT_AUDIENCE',
+  );
+  expect(() => readGatewayConfig({ GATEWAY_SIGNING_SECRET_PREVIOUS: 'p'.repeat(32) })).toThrow(
+    'GATEWAY_SIGNING_SECRET_PREVIOUS needs GATEWAY_SIGNING_SECRET',
+  );
+});
+
+test('an empty value is the default; settings arrive typed', () => {
+  const config = readGatewayConfig({
+    PORT: '',
+    COMPRESSION: 'off',
+    CORS_ORIGINS: ' https://a.example.org ,, https://b.example.org ',
+    SUBGRAPH_FUNDING_TIMEOUT_MS: '2500',
+    JWT_MAX_AGE: '1h',
+  });
+  expect(config.port).toBe(4000);
+  expect(config.performance.compression).toBe(false);
+  expect(config.protection.corsOrigins).toEqual(['https://a.example.org', 'https://b.example.org']);
+  expect(config.protection.subgraphTimeouts).toEqual({ funding: 2500 });
+  expect(config.auth.maxAge).toBe('1h');
+  expect(() => readGatewayConfig({ JWT_MAX_AGE: 'a while' })).toThrow(
+    'JWT_MAX_AGE must be a duration such as 3600, 90m, 24h or 7d; got "a while"',
+  );
+});

@@ -1,9 +1,107 @@
 import { resolve } from 'node:path';
-import { envBool, envInt, envPort, envString, envUrl } from '../../subgraphs/shared/src/env';
-import { readSigningSecrets } from '../../subgraphs/shared/src/gateway-signature';
+import type { OperationLimits } from '../../subgraphs/shared/src/protection/limits';
+import type { RateLimitConfig } from '../../subgraphs/shared/src/protection/rate-limit-policy';
+import {
+  checkCommon,
+  commonConfig,
+  commonSettings,
+  type CommonConfig,
+} from '../../subgraphs/shared/src/service-settings';
+import { readFamily, readSettings, setting, type Env } from '../../subgraphs/shared/src/settings';
+
+/** Every variable the gateway reads, besides the SUBGRAPH_<NAME>_… families below. */
+export const gatewaySettings = {
+  ...commonSettings,
+  PORT: setting.port(4000),
+  METRICS_PORT: setting.port(9090),
+  SUPERGRAPH_PATH: setting.string('schema/supergraph.graphql'),
+  SUPERGRAPH_POLL_INTERVAL_MS: setting.int(0),
+  EXPLORE_DIR: setting.string('dist/explore'),
+  // Protection (gateway/src/protection.ts)
+  MAX_BATCH_OPERATIONS: setting.int(10, { max: 1000 }),
+  CSRF_PREVENTION: setting.bool(true),
+  CORS_ORIGINS: setting.list(),
+  SUBGRAPH_TIMEOUT_MS: setting.int(5000, { min: 1 }),
+  REQUEST_TIMEOUT_MS: setting.int(15_000, { min: 1 }),
+  SUBGRAPH_RETRIES: setting.int(1, { max: 10 }),
+  SUBGRAPH_RETRY_DELAY_MS: setting.int(100),
+  CIRCUIT_BREAKER_FAILURES: setting.int(5),
+  CIRCUIT_BREAKER_PROBE_MS: setting.int(1000, { min: 10 }),
+  // Performance (gateway/src/performance.ts)
+  RESPONSE_CACHE_TTL_MS: setting.int(0, { max: 86_400_000 }),
+  RESPONSE_CACHE_SIZE: setting.int(10_000, { min: 1 }),
+  REDIS_KEY_PREFIX: setting.string('compact-graph:'),
+  APQ_STORE_SIZE: setting.int(1000, { min: 1 }),
+  COMPRESSION: setting.bool(true),
+};
+
+/** Variables named after a subgraph: `SUBGRAPH_FUNDING_URL`, `SUBGRAPH_FUNDING_TIMEOUT_MS`. */
+export const gatewayFamilies = {
+  url: /^SUBGRAPH_([A-Z0-9_]+)_URL$/,
+  timeout: /^SUBGRAPH_([A-Z0-9_]+)_TIMEOUT_MS$/,
+};
+
+/** How the gateway protects itself and its subgraphs; each setting names its variable. */
+export interface ProtectionConfig extends RateLimitConfig {
+  limits: OperationLimits;
+  /** `MAX_BODY_BYTES`: largest request body. @default 1048576 */
+  maxBodyBytes: number;
+  /** `MAX_BATCH_OPERATIONS`: operations in one batched request; 0 refuses batches. @default 10 */
+  maxBatchOperations: number;
+  /**
+   * `INTROSPECTION`: serve introspection queries (analysts' IDE uses them); when false, errors
+   * do not suggest names ("Did you mean …?") either. @default true
+   */
+  introspection: boolean;
+  /**
+   * `CSRF_PREVENTION`: refuse form and text POSTs (which a browser sends cross-site without a
+   * preflight) unless they carry `x-graphql-csrf` or `apollo-require-preflight`. @default true
+   */
+  csrfPrevention: boolean;
+  /**
+   * `CORS_ORIGINS`: comma-separated origins browsers may call from, or `*` for any. Empty
+   * allows none (same-origin only). @default ''
+   */
+  corsOrigins: string[];
+  /** `SUBGRAPH_TIMEOUT_MS`, or `SUBGRAPH_<NAME>_TIMEOUT_MS` for one subgraph. @default 5000 */
+  subgraphTimeoutMs: number;
+  subgraphTimeouts: Record<string, number>;
+  /**
+   * `REQUEST_TIMEOUT_MS`: the budget for all of one request's subgraph calls; a call never waits
+   * past it, so a slow subgraph bounds the answer, it does not hold it. @default 15000
+   */
+  requestTimeoutMs: number;
+  /** `SUBGRAPH_RETRIES`: extra attempts for a failed query (never a mutation). @default 1 */
+  retries: number;
+  /** `SUBGRAPH_RETRY_DELAY_MS`: wait before the first retry (×1.5 each next). @default 100 */
+  retryDelayMs: number;
+  /**
+   * `CIRCUIT_BREAKER_FAILURES`: consecutive failed calls after which a subgraph is not called
+   * until a probe finds it back; 0 turns the breaker off. @default 5
+   */
+  breakerFailures: number;
+  /** `CIRCUIT_BREAKER_PROBE_MS`: how often an open breaker probes its subgraph. @default 1000 */
+  breakerProbeMs: number;
+}
+
+/** Speed that costs no correctness (gateway/src/performance.ts). */
+interface PerformanceConfig {
+  /** `RESPONSE_CACHE_TTL_MS`: how long an answer is cached; 0 turns the cache off. @default 0 */
+  responseCacheTtlMs: number;
+  /** `RESPONSE_CACHE_SIZE`: answers one replica keeps when REDIS_URL is unset. @default 10000 */
+  responseCacheSize: number;
+  /** `REDIS_URL`: with it, the response cache is in Redis, shared by every replica. */
+  redisUrl: string | undefined;
+  /** `REDIS_KEY_PREFIX`: before every key the gateway's cache writes. @default 'compact-graph:' */
+  redisKeyPrefix: string;
+  /** `APQ_STORE_SIZE`: operations kept for automatic persisted queries. @default 1000 */
+  apqStoreSize: number;
+  /** `COMPRESSION`: compress responses for clients that accept it. @default true */
+  compression: boolean;
+}
 
 /** The gateway's settings, read once from the environment; each names its variable. */
-export interface GatewayConfig {
+export interface GatewayConfig extends CommonConfig {
   /** `PORT` @default 4000 */
   port: number;
   /** `HOST` @default '0.0.0.0' */
@@ -32,40 +130,58 @@ export interface GatewayConfig {
    * @default 'dist/explore'
    */
   exploreDir: string;
-  /** `EXPOSE_ERROR_DETAILS`: stack traces in responses, for development only. @default false */
-  exposeErrorDetails: boolean;
-  /** `LOG_LEVEL`: debug, info, warn, error or silent. @default 'info' */
-  logLevel: string;
   /**
    * `GATEWAY_SIGNING_SECRET`: the secret every subgraph request is signed with, shared with the
    * subgraphs (docs/deploy.md, Secrets). @default none: requests are not signed, and subgraphs trust
    * them no more than a partner agency's
    */
   signingSecret: string | undefined;
+  protection: ProtectionConfig;
+  performance: PerformanceConfig;
 }
 
-const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
-
-export function readGatewayConfig(
-  env: Record<string, string | undefined> = process.env,
-): GatewayConfig {
-  const subgraphUrls: Record<string, string> = {};
-  for (const name of Object.keys(env)) {
-    const match = SUBGRAPH_URL.exec(name);
-    const url = match && envUrl(env, name, ['http', 'https']);
-    if (match && url) subgraphUrls[match[1].toLowerCase()] = url;
-  }
+/**
+ * Reads every setting of the gateway at once: the one place it reads its environment. A wrong
+ * value stops it with a ConfigError that names each wrong variable.
+ */
+export function readGatewayConfig(env: Env = process.env): GatewayConfig {
+  const values = readSettings(gatewaySettings, env, checkCommon);
+  const common = commonConfig(values, 'gateway');
+  const subgraphUrls = readFamily(env, gatewayFamilies.url, setting.url(['http', 'https']));
   return {
-    port: envPort(env, 'PORT', 4000),
-    host: envString(env, 'HOST', '0.0.0.0'),
-    metricsPort: envPort(env, 'METRICS_PORT', 9090),
-    metricsHost: envString(env, 'METRICS_HOST', '127.0.0.1'),
-    supergraphPath: resolve(envString(env, 'SUPERGRAPH_PATH', 'schema/supergraph.graphql')),
-    subgraphUrls,
-    supergraphPollMs: envInt(env, 'SUPERGRAPH_POLL_INTERVAL_MS', 0, { min: 0 }),
-    exploreDir: resolve(envString(env, 'EXPLORE_DIR', 'dist/explore')),
-    exposeErrorDetails: envBool(env, 'EXPOSE_ERROR_DETAILS', false),
-    logLevel: envString(env, 'LOG_LEVEL', 'info'),
-    signingSecret: readSigningSecrets(env)[0],
+    ...common,
+    port: values.PORT,
+    host: values.HOST,
+    metricsPort: values.METRICS_PORT,
+    metricsHost: values.METRICS_HOST,
+    supergraphPath: resolve(values.SUPERGRAPH_PATH),
+    subgraphUrls: subgraphUrls as Record<string, string>,
+    supergraphPollMs: values.SUPERGRAPH_POLL_INTERVAL_MS,
+    exploreDir: resolve(values.EXPLORE_DIR),
+    signingSecret: common.signingSecrets[0],
+    protection: {
+      ...common.rateLimit,
+      limits: common.limits,
+      maxBodyBytes: common.maxBodyBytes,
+      introspection: common.introspection,
+      maxBatchOperations: values.MAX_BATCH_OPERATIONS,
+      csrfPrevention: values.CSRF_PREVENTION,
+      corsOrigins: values.CORS_ORIGINS,
+      subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
+      subgraphTimeouts: readFamily(env, gatewayFamilies.timeout, setting.int(1, { min: 1 })),
+      requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
+      retries: values.SUBGRAPH_RETRIES,
+      retryDelayMs: values.SUBGRAPH_RETRY_DELAY_MS,
+      breakerFailures: values.CIRCUIT_BREAKER_FAILURES,
+      breakerProbeMs: values.CIRCUIT_BREAKER_PROBE_MS,
+    },
+    performance: {
+      responseCacheTtlMs: values.RESPONSE_CACHE_TTL_MS,
+      responseCacheSize: values.RESPONSE_CACHE_SIZE,
+      redisUrl: values.REDIS_URL,
+      redisKeyPrefix: values.REDIS_KEY_PREFIX,
+      apqStoreSize: values.APQ_STORE_SIZE,
+      compression: values.COMPRESSION,
+    },
   };
 }

@@ -29,7 +29,6 @@ export interface GatewayFeature {
 export interface FeatureDeps {
   config: GatewayConfig;
   logger: Logger;
-  env: Record<string, string | undefined>;
   /** The list sizes the current supergraph declares (`@listSize`), for the cost limit. */
   listSizes: () => ListSizes;
   /**

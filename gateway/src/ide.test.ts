@@ -9,7 +9,7 @@ let origin: string;
 beforeAll(async () => {
   gateway = createGateway(
     readGatewayConfig({ PORT: '0', METRICS_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
-    { auth: { secret: 'a'.repeat(32) }, env: {} },
+    { auth: { secret: 'a'.repeat(32) } },
   );
   origin = new URL(await gateway.listen()).origin;
 });

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../subgraphs/shared/src/env';
+import { ConfigError } from '../../subgraphs/shared/src/settings';
 import { createLogger } from '../../subgraphs/shared/src/logger';
 import { readGatewayConfig } from './config';
 import { releaseRuntimeSignalHandlers } from './protection/shutdown';
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const logger = createLogger('gateway');
   try {
     const config = readGatewayConfig();
+    logger.level = config.logLevel;
     const gateway = createGateway(config, { logger });
     // stop() below drains in-flight requests first; the runtime's own handler would abort them.
     releaseRuntimeSignalHandlers();

@@ -2,7 +2,7 @@ import { createRegistry } from '../../subgraphs/shared/src/observability/metrics
 import { REQUEST_ID_HEADER } from '../../subgraphs/shared/src/observability/request-scope';
 import {
   flushTracing,
-  startTracingFromEnv,
+  startTracingFrom,
   tracingEnabled,
 } from '../../subgraphs/shared/src/observability/tracing';
 import type { FeatureDeps, GatewayFeature } from './features';
@@ -20,8 +20,8 @@ const GRAPHQL_PATH = '/graphql';
  * otherwise), and one log line per request carrying its request id: the caller's `x-request-id`
  * when it passes the rule every service applies, otherwise a new UUID.
  */
-export function observability({ logger, env }: FeatureDeps): GatewayFeature {
-  startTracingFromEnv(env, 'gateway', logger);
+export function observability({ config, logger }: FeatureDeps): GatewayFeature {
+  startTracingFrom(config.tracing, logger);
   const registry = createRegistry('gateway');
   const operations = new ClientOperations();
   return {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import InMemoryLRUCache from '@graphql-mesh/cache-inmemory-lru';
 import * as cacheControlParser from 'cache-control-parser';
 import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
-import { envBool, envInt, envString, envUrl } from '../../subgraphs/shared/src/env';
 import { exampleOperations } from '../operations';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { FeatureDeps, GatewayFeature } from './features';
@@ -21,28 +20,30 @@ import { SharedCache } from './shared-cache';
  *   the cache is in Redis, shared by every replica, so a mutation through one evicts in all;
  *   without it each replica keeps its own, and replicas may differ for up to the TTL.
  */
-export function performance({ env, logger }: FeatureDeps): GatewayFeature {
-  const ttl = envInt(env, 'RESPONSE_CACHE_TTL_MS', 0, { min: 0, max: 86_400_000 });
+export function performance({
+  config: { performance: config },
+  logger,
+}: FeatureDeps): GatewayFeature {
+  const ttl = config.responseCacheTtlMs;
   if (ttl > 0) giveCacheControlParserADefault();
-  const redisUrl = envUrl(env, 'REDIS_URL', ['redis', 'rediss']);
   const cache =
     ttl <= 0
       ? undefined
-      : redisUrl
+      : config.redisUrl
         ? new SharedCache({
-            url: redisUrl,
-            prefix: envString(env, 'REDIS_KEY_PREFIX', 'compact-graph:'),
+            url: config.redisUrl,
+            prefix: config.redisKeyPrefix,
             logger,
             ttlMs: ttl,
           })
-        : new InMemoryLRUCache({ max: envInt(env, 'RESPONSE_CACHE_SIZE', 10_000, { min: 1 }) });
-  const store = createInMemoryAPQStore({ max: envInt(env, 'APQ_STORE_SIZE', 1000, { min: 1 }) });
+        : new InMemoryLRUCache({ max: config.responseCacheSize });
+  const store = createInMemoryAPQStore({ max: config.apqStoreSize });
   for (const { document } of exampleOperations()) {
     void store.set(createHash('sha256').update(document).digest('hex'), document);
   }
   return {
     options: {
-      contentEncoding: envBool(env, 'COMPRESSION', true),
+      contentEncoding: config.compression,
       ...(cache
         ? {
             cache,

@@ -1,7 +1,6 @@
 import { createRateLimiter } from '../../subgraphs/shared/src/protection/rate-limit';
 import type { FeatureDeps, GatewayFeature } from './features';
 import { useBodyLimit } from './protection/body-limit';
-import { readProtectionConfig } from './protection/config';
 import { useCsrfPrevention } from './protection/csrf';
 import { useOperationLimits } from './protection/limits';
 import { useMalformedRequests } from './protection/malformed';
@@ -20,12 +19,11 @@ const GRAPHQL_PATH = '/graphql';
  * never a 500) when a caller asks too much or sends a string the database cannot store.
  */
 export function protection({
+  config: { protection: config },
   logger,
-  env,
   listSizes,
   verifiedSubject,
 }: FeatureDeps): GatewayFeature {
-  const config = readProtectionConfig(env);
   const limiter =
     config.rateLimitMax > 0
       ? createRateLimiter({

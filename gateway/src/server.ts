@@ -7,11 +7,7 @@ import { Logger as HiveLogger, type LogLevel } from '@graphql-hive/logger';
 import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
-import {
-  createAuthenticator,
-  readAuthConfig,
-  type AuthConfig,
-} from '../../subgraphs/shared/src/auth';
+import { createAuthenticator, type AuthConfig } from '../../subgraphs/shared/src/auth';
 import { EntityDirectory, membershipEntities } from '../../subgraphs/shared/src/entity-directory';
 import { signedContentOfExecution } from '../../subgraphs/shared/src/gateway-signature';
 import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
@@ -51,10 +47,8 @@ export interface Gateway {
 
 export interface GatewayDeps {
   logger?: Logger;
-  /** How tokens are verified. @default read from JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE */
+  /** How tokens are verified. @default the configuration's (JWT_SECRET, JWKS_URL…) */
   auth?: AuthConfig;
-  /** Where features read their settings. @default process.env */
-  env?: Record<string, string | undefined>;
 }
 
 /** The Hive logger writes through the service's pino logger, so every line is the same JSON. */
@@ -104,7 +98,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   const directory = new EntityDirectory(() =>
     membershipEntities(membershipUrl!, { signingSecret: config.signingSecret })(),
   );
-  const authenticate = createAuthenticator(deps.auth ?? readAuthConfig(), {
+  const authenticate = createAuthenticator(deps.auth ?? config.auth, {
     entities: { has: async (acronym) => !membershipUrl || directory.has(acronym) },
   });
   const authentication = createAuthentication(authenticate, GRAPHQL_PATH);
@@ -112,7 +106,6 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   const featureDeps = {
     config,
     logger,
-    env: deps.env ?? process.env,
     verifiedSubject: authentication.verifiedSubject,
     listSizes: () => listSizes,
   };

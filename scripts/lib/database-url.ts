@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { envInt, envString, envUrl } from '../../subgraphs/shared/src/env';
+import { readSettings, secret, setting, type Env } from '../../subgraphs/shared/src/settings';
 import { startEmbeddedPostgres } from '../../subgraphs/shared/src/embedded-postgres';
 
 export interface DatabaseHandle {
@@ -10,14 +10,22 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** The variables that choose the database of `npm start` and the scripts. */
+export const databaseSettings = {
+  DATABASE_URL: secret(setting.url(['postgres', 'postgresql'])),
+  PGLITE_DATA_DIR: setting.string('.data/pglite'),
+  PGLITE_PORT: setting.port(0),
+};
+
 /**
  * DATABASE_URL when it is set; otherwise the embedded PostgreSQL in PGLITE_DATA_DIR (default
  * `.data/pglite`), whose data stays there between runs.
  */
-export async function openDatabase(env = process.env): Promise<DatabaseHandle> {
-  const url = envUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']);
+export async function openDatabase(env: Env = process.env): Promise<DatabaseHandle> {
+  const values = readSettings(databaseSettings, env);
+  const url = values.DATABASE_URL;
   if (url) return { url, embedded: false, close: async () => {} };
-  const dataDir = resolve(envString(env, 'PGLITE_DATA_DIR', '.data/pglite'));
-  const embedded = await startEmbeddedPostgres({ dataDir, port: envInt(env, 'PGLITE_PORT', 0) });
+  const dataDir = resolve(values.PGLITE_DATA_DIR);
+  const embedded = await startEmbeddedPostgres({ dataDir, port: values.PGLITE_PORT });
   return { url: embedded.url, embedded: true, dataDir, close: () => embedded.stop() };
 }

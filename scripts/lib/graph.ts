@@ -6,7 +6,7 @@ import { subgraphs } from '../../subgraphs';
 import { buildDataset } from '../../subgraphs/shared/src/dataset/build';
 import { createDatabase, migrate } from '../../subgraphs/shared/src/database';
 import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
-import { startTracingFromEnv } from '../../subgraphs/shared/src/observability/tracing';
+import { startTracingFrom } from '../../subgraphs/shared/src/observability/tracing';
 import { markSeeded, seededScale } from '../../subgraphs/shared/src/seeding';
 import { createServerFor } from '../../subgraphs/shared/src/serve';
 import { readSubgraphConfig } from '../../subgraphs/shared/src/subgraph-config';
@@ -72,10 +72,15 @@ export async function prepareDatabases(
  * server (one schema each). Used by `npm start` and by the end-to-end tests.
  */
 export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
-  const log = (service: string) => createLogger(service, options.logLevel, options.logDestination);
-  const logger = log('graph');
   // One process, one trace resource: its spans tell the services apart by tracer name.
-  startTracingFromEnv(process.env, 'compact-graph', logger);
+  const { tracing, logLevel } = readGatewayConfig({
+    OTEL_SERVICE_NAME: 'compact-graph',
+    ...process.env,
+  });
+  const log = (service: string) =>
+    createLogger(service, options.logLevel ?? logLevel, options.logDestination);
+  const logger = log('graph');
+  startTracingFrom(tracing, logger);
   const host = options.host ?? '127.0.0.1';
   const metricsHost = options.metricsHost ?? '127.0.0.1';
   const servers: SubgraphServer[] = [];

@@ -15,7 +15,7 @@ import { accessEntities } from '../helpers/callers';
 import { postGraphQL, startTestGraph, type TestGraph } from '../helpers/graph';
 import { seed } from '../helpers/seed';
 import { tokenFor } from '../helpers/tokens';
-import { readOperationLimits } from '../../subgraphs/shared/src/protection/limits';
+import { readGatewayConfig } from '../../gateway/src/config';
 import { apolloRanASkippedField, differences, RULES, type GraphQLBody } from './compare';
 import { emptiedPaths } from './paths';
 import { operations, type Generated } from './generator';
@@ -64,7 +64,7 @@ beforeAll(async () => {
   apollo = await startApolloGateway(graph, {
     urls,
     signingSecret: process.env.GATEWAY_SIGNING_SECRET,
-    limits: readOperationLimits({}),
+    limits: readGatewayConfig({}).limits,
   });
   const introspection = await postGraphQL<IntrospectionQuery>(apollo.url, getIntrospectionQuery());
   schema = buildClientSchema(introspection.data!);

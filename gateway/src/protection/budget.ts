@@ -1,6 +1,6 @@
 import type { GatewayPlugin, createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { getOperationAST, type ExecutionResult } from 'graphql';
-import type { ProtectionConfig } from './config';
+import type { ProtectionConfig } from '../config';
 import { transportFailure } from './failures';
 
 type RuntimeOptions = Parameters<typeof createGatewayRuntime>[0];

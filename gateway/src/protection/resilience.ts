@@ -4,7 +4,7 @@ import type { ExecutionResult } from 'graphql';
 import type { Logger } from '../../../subgraphs/shared/src/logger';
 import { remainingBudget, startBudget, subgraphTimeout, type ExecutionRequest } from './budget';
 import { CircuitBreaker, type Verdict } from './circuit-breaker';
-import type { ProtectionConfig } from './config';
+import type { ProtectionConfig } from '../config';
 import {
   circuitOpenError,
   missingParts,

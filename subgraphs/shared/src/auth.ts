@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
-import { ConfigError, envOptional, envUrl } from './env';
+import { durationSeconds } from './settings';
 import type { EntityCheck } from './entity-directory';
 import { ANONYMOUS, type Role, type Viewer } from './viewer';
 
@@ -23,47 +23,9 @@ export interface AuthConfig {
   audience?: string;
 }
 
-export function readAuthConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
-  const secret = envOptional(env, 'JWT_SECRET');
-  if (secret && secret.length < 32) {
-    throw new Error('JWT_SECRET must be at least 32 characters long');
-  }
-  const jwksUrl = envUrl(env, 'JWKS_URL', ['https', 'http']);
-  const issuer = envOptional(env, 'JWT_ISSUER');
-  const audience = envOptional(env, 'JWT_AUDIENCE');
-  if (jwksUrl && (!issuer || !audience)) {
-    throw new Error(
-      'JWKS_URL needs JWT_ISSUER and JWT_AUDIENCE, so tokens minted for other services are refused',
-    );
-  }
-  const maxAge = envDuration(env, 'JWT_MAX_AGE', '24h');
-  const clockTolerance = envDuration(env, 'JWT_CLOCK_TOLERANCE', '30s');
-  return { secret, jwksUrl, issuer, audience, maxAge, clockTolerance };
-}
-
-const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
-
-/** A duration setting in seconds: `3600`, `90m`, `24h`, `7d`. */
-export function durationSeconds(value: string): number | undefined {
-  const match = DURATION.exec(value.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * UNIT_SECONDS[(match[2] ?? 's') as keyof typeof UNIT_SECONDS];
-}
-
-function envDuration(env: Record<string, string | undefined>, name: string, fallback: string) {
-  const value = envOptional(env, name) ?? fallback;
-  if (durationSeconds(value) === undefined) {
-    throw new ConfigError(
-      `${name} must be a duration such as 3600, 90m, 24h or 7d; got "${value}"`,
-    );
-  }
-  return value;
-}
-
 const ROLES: readonly Role[] = ['viewer', 'editor', 'cted', 'admin'];
 
-export function unauthenticated(message: string): GraphQLError {
+function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });

@@ -4,6 +4,8 @@ import type { ValidationRule } from 'graphql';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
+import type { TracingConfig } from './observability/tracing';
+import type { OperationLimits } from './protection/limits';
 import type { RateLimitConfig } from './protection/rate-limit-policy';
 import type { Viewer } from './viewer';
 
@@ -36,7 +38,8 @@ export interface SubgraphFeatureDeps {
   name: string;
   db: DataSource;
   logger: Logger;
-  env: Record<string, string | undefined>;
+  limits: OperationLimits;
+  tracing: TracingConfig;
   /** Whether the subgraph answers introspection queries. */
   introspection: boolean;
   /** The subgraph's SDL, with the Federation directives its fields carry (`@listSize`…). */

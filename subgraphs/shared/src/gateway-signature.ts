@@ -4,7 +4,6 @@ import {
   defaultParamsSerializer,
 } from '@graphql-mesh/hmac-upstream-signature';
 import type { ExecutionRequest } from '@graphql-tools/utils';
-import { ConfigError, envOptional } from './env';
 
 /**
  * The gateway signs each subgraph request (Hive Gateway's `hmacSignature`, from
@@ -75,28 +74,4 @@ export function createSignatureCheck(secrets: readonly string[]) {
     });
     return matches ? 'signed' : 'invalid';
   };
-}
-
-/**
- * `GATEWAY_SIGNING_SECRET`, the secret the gateway signs with, and `GATEWAY_SIGNING_SECRET_PREVIOUS`,
- * one a subgraph still accepts while a new secret rolls out (docs/security.md). Each at least 32
- * characters; none means requests are neither signed nor trusted.
- */
-export function readSigningSecrets(env: Record<string, string | undefined>): string[] {
-  const current = envOptional(env, 'GATEWAY_SIGNING_SECRET');
-  const previous = envOptional(env, 'GATEWAY_SIGNING_SECRET_PREVIOUS');
-  for (const [name, value] of [
-    ['GATEWAY_SIGNING_SECRET', current],
-    ['GATEWAY_SIGNING_SECRET_PREVIOUS', previous],
-  ] as const) {
-    if (value !== undefined && value.length < 32) {
-      throw new ConfigError(`${name} must be at least 32 characters long`);
-    }
-  }
-  if (!current && previous) {
-    throw new ConfigError(
-      'GATEWAY_SIGNING_SECRET_PREVIOUS needs GATEWAY_SIGNING_SECRET, the secret that replaces it',
-    );
-  }
-  return [current, previous].filter((secret): secret is string => secret !== undefined);
 }

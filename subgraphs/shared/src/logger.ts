@@ -5,13 +5,13 @@ export type { Logger };
 
 /**
  * JSON lines on stdout, one object per event, so a log collector can index them. `LOG_LEVEL`
- * chooses the threshold (`silent` turns logging off, as the tests do). A line written while a
+ * (the service's configuration) chooses the threshold (`silent` turns logging off, as the tests do). A line written while a
  * request is served carries its `requestId`, whoever writes it (resolvers, the error formatter,
  * Apollo), without a logger being handed down.
  */
 export function createLogger(
   service: string,
-  level = process.env.LOG_LEVEL ?? 'info',
+  level = 'info',
   destination?: DestinationStream,
 ): Logger {
   const options = {

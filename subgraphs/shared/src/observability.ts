@@ -2,7 +2,7 @@ import type { SubgraphFeature, SubgraphFeatureDeps } from './features';
 import { createRegistry, databaseMetrics, operationMetrics } from './observability/metrics';
 import { observeRequest, operationPlugin } from './observability/requests';
 import { observeStatements, SqlObserver } from './observability/sql';
-import { flushTracing, startTracingFromEnv, tracerFor } from './observability/tracing';
+import { flushTracing, startTracingFrom, tracerFor } from './observability/tracing';
 
 /**
  * Metrics, traces and request ids for operators: Prometheus metrics for the metrics listener
@@ -10,8 +10,8 @@ import { flushTracing, startTracingFromEnv, tracerFor } from './observability/tr
  * HTTP request through GraphQL execution to each SQL statement when `OTEL_EXPORTER_OTLP_ENDPOINT`
  * is set, and the request id on every log line.
  */
-export function observability({ name, db, logger, env }: SubgraphFeatureDeps): SubgraphFeature {
-  startTracingFromEnv(env, name, logger);
+export function observability({ name, db, logger, tracing }: SubgraphFeatureDeps): SubgraphFeature {
+  startTracingFrom(tracing, logger);
   const tracer = tracerFor(name);
   const registry = createRegistry(name);
   const metrics = operationMetrics(registry);

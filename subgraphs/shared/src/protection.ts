@@ -3,7 +3,7 @@ import { validate } from 'graphql';
 import type { SubgraphFeature, SubgraphFeatureDeps } from './features';
 import { refuseStatementsPastBudget } from './protection/budget';
 import { listSizesOf } from './protection/cost';
-import { checkTokens, costLimitRule, readOperationLimits, shapeRules } from './protection/limits';
+import { checkTokens, costLimitRule, shapeRules } from './protection/limits';
 import { createRateLimiter } from './protection/rate-limit';
 import { callerKey, retryAfter, tooManyRequests } from './protection/rate-limit-policy';
 import { refusal } from './protection/refusal';
@@ -20,8 +20,7 @@ import { withoutSuggestions } from './protection/suggestions';
  * rate-limited as at the gateway (./protection/rate-limit-policy.ts), except the graph's own calls.
  */
 export function protection(deps: SubgraphFeatureDeps): SubgraphFeature {
-  const { db, env, introspection, sdl } = deps;
-  const limits = readOperationLimits(env);
+  const { db, limits, introspection, sdl } = deps;
   const stopGuarding = refuseStatementsPastBudget(db);
   const shape = shapeRules(limits);
   const sizes = listSizesOf(sdl);

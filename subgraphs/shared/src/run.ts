@@ -1,4 +1,4 @@
-import { ConfigError, envUrl } from './env';
+import { ConfigError } from './settings';
 import { createDatabase, migrate } from './database';
 import { createLogger } from './logger';
 import { createServerFor } from './serve';
@@ -16,6 +16,7 @@ export async function runSubgraph(definition: SubgraphDefinition<unknown>): Prom
   const logger = createLogger(definition.name);
   try {
     const config = readSubgraphConfig(definition);
+    logger.level = config.logLevel;
     if (!config.databaseUrl) {
       throw new ConfigError(
         'DATABASE_URL is required to run a subgraph alone (for example postgresql://postgres@127.0.0.1:5432/postgres). `npm start` runs the whole graph on an embedded database instead.',
@@ -46,7 +47,7 @@ export async function runSubgraph(definition: SubgraphDefinition<unknown>): Prom
     await dataSource.initialize();
     const peers = Object.fromEntries(
       Object.keys(definition.peers ?? {}).flatMap((name) => {
-        const url = envUrl(process.env, `SUBGRAPH_${name.toUpperCase()}_URL`, ['http', 'https']);
+        const url = config.peerUrls[name];
         return url ? [[name, url]] : [];
       }),
     );

@@ -5,12 +5,12 @@ import type { Logger } from './logger';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
 import type { SubgraphDefinition, SubgraphServices } from './subgraph';
 import { readSubgraphConfig, type SubgraphConfig } from './subgraph-config';
-import { createAuthenticator, readAuthConfig, type AuthConfig } from './auth';
+import { createAuthenticator, type AuthConfig } from './auth';
 import { EntityDirectory, membershipEntities, type EntityCheck } from './entity-directory';
 import { observability } from './observability';
 import { PeerClient } from './peers';
 import { protection } from './protection';
-import { readRateLimitConfig, type RateLimitConfig } from './protection/rate-limit-policy';
+import type { RateLimitConfig } from './protection/rate-limit-policy';
 import type { Viewer } from './viewer';
 
 export interface ServeOptions {
@@ -18,7 +18,7 @@ export interface ServeOptions {
   logger: Logger;
   /** URLs of the subgraphs this one asks, by name; defaults to the definition's. */
   peers?: Record<string, string>;
-  /** How tokens are verified. @default read from JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE */
+  /** How tokens are verified. @default the configuration's (JWT_SECRET, JWKS_URL…) */
   auth?: AuthConfig;
   /** Checks tokens' `entity` claims. @default the subgraph's own list, or membership's */
   entities?: EntityCheck;
@@ -34,7 +34,10 @@ export interface ServeOptions {
       | keyof RateLimitConfig
     >
   >;
-  /** Where the settings `config` leaves out are read. @default process.env */
+  /**
+   * The environment the subgraph's configuration is read from, once, here (`readSubgraphConfig`);
+   * `config` replaces some of its settings. @default the process's
+   */
   env?: Record<string, string | undefined>;
 }
 
@@ -54,9 +57,17 @@ function viewerPerRequest(authenticate: (header: string | undefined) => Promise<
 /** Builds a subgraph's HTTP server on an initialised data source; it does not listen yet. */
 export async function createServerFor<TLoaders, TServices>(
   definition: SubgraphDefinition<TLoaders, TServices>,
-  { db, logger, peers, auth, entities, config: given = {}, env = process.env }: ServeOptions,
+  {
+    db,
+    logger,
+    peers,
+    auth,
+    entities,
+    config: given = {},
+    env,
+  }: ServeOptions,
 ): Promise<SubgraphServer> {
-  const config: SubgraphConfig & Partial<RateLimitConfig> = {
+  const config: SubgraphConfig = {
     ...readSubgraphConfig(definition, env),
     ...given,
   };
@@ -68,23 +79,23 @@ export async function createServerFor<TLoaders, TServices>(
     (peerUrls.membership
       ? membershipEntities(peerUrls.membership, { signingSecret: signingSecrets[0] })
       : undefined);
-  const authenticate = createAuthenticator(auth ?? readAuthConfig(env), {
+  const authenticate = createAuthenticator(auth ?? config.auth, {
     entities: entities ?? (list && new EntityDirectory(list)),
   });
   const viewerOf = viewerPerRequest(authenticate);
   const { introspection } = config;
-  const fromEnv = readRateLimitConfig(env);
   const rateLimit: RateLimitConfig = {
-    rateLimitMax: config.rateLimitMax ?? fromEnv.rateLimitMax,
-    rateLimitWindowMs: config.rateLimitWindowMs ?? fromEnv.rateLimitWindowMs,
-    trustProxy: config.trustProxy ?? fromEnv.trustProxy,
-    redisUrl: config.redisUrl ?? fromEnv.redisUrl,
+    rateLimitMax: config.rateLimitMax,
+    rateLimitWindowMs: config.rateLimitWindowMs,
+    trustProxy: config.trustProxy,
+    redisUrl: config.redisUrl,
   };
   const featureDeps = {
     name: definition.name,
     db,
     logger,
-    env,
+    limits: config.limits,
+    tracing: config.tracing,
     introspection,
     sdl,
     rateLimit,

@@ -59,3 +59,13 @@ test("rate limits read the gateway's variables, with the gateway's defaults", ()
     'REDIS_URL must be a redis or rediss URL',
   );
 });
+
+test("a peer's URL comes from SUBGRAPH_<NAME>_URL; the database's is never repeated", () => {
+  expect(
+    readSubgraphConfig(funding, { SUBGRAPH_MEMBERSHIP_URL: 'http://membership:4001/graphql' })
+      .peerUrls,
+  ).toEqual({ membership: 'http://membership:4001/graphql' });
+  const wrong = () => readSubgraphConfig(funding, { DATABASE_URL: 'mysql://u:secret@db/c' });
+  expect(wrong).toThrow('DATABASE_URL must be a postgres or postgresql URL');
+  expect(wrong).not.toThrow(/secret/);
+});

@@ -1,14 +1,35 @@
-import { ConfigError, envBool, envInt, envOptional, envPort, envString, envUrl } from './env';
-import { readSigningSecrets } from './gateway-signature';
-import { readRateLimitConfig, type RateLimitConfig } from './protection/rate-limit-policy';
+import { z } from 'zod';
+import type { RateLimitConfig } from './protection/rate-limit-policy';
+import { checkCommon, commonConfig, commonSettings, type CommonConfig } from './service-settings';
+import { readFamily, readSettings, secret, setting, type Env } from './settings';
 import type { SubgraphDefinition } from './subgraph';
+
+/** Every variable a subgraph reads, besides the SUBGRAPH_<NAME>_URL of its peers. */
+export const subgraphSettings = {
+  ...commonSettings,
+  PORT: setting.optional(),
+  METRICS_PORT: setting.optional(),
+  DATABASE_URL: secret(setting.url(['postgres', 'postgresql'])),
+  DATABASE_REPLICA_URLS: secret(setting.list()),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, { error: 'must be a lower-case SQL identifier' })
+    .optional(),
+  DATABASE_POOL_SIZE: setting.int(10, { min: 1, max: 500 }),
+  DATABASE_STATEMENT_TIMEOUT_MS: setting.int(4000),
+  REQUEST_BUDGET_MS: setting.int(4000),
+};
+
+/** A subgraph's peers are named by the same variables the gateway reads: `SUBGRAPH_<NAME>_URL`. */
+export const subgraphFamilies = { peerUrl: /^SUBGRAPH_([A-Z0-9_]+)_URL$/ };
 
 /**
  * Settings every subgraph reads from its environment, each with its variable named. The rate
  * limit's are the gateway's (`RATE_LIMIT_MAX`…), applied to the callers that reach the subgraph
  * directly; requests with the graph's signature are not limited.
  */
-export interface SubgraphConfig extends RateLimitConfig {
+export interface SubgraphConfig
+  extends Omit<CommonConfig, 'signingSecrets' | 'rateLimit'>, RateLimitConfig {
   /** `PORT` @default the subgraph's own port (4001–4003) */
   port: number;
   /** `HOST` @default '0.0.0.0' */
@@ -43,12 +64,8 @@ export interface SubgraphConfig extends RateLimitConfig {
    * hears why. 0 turns it off. @default 4000
    */
   requestBudgetMs: number;
-  /** `EXPOSE_ERROR_DETAILS`: stack traces and internal messages in responses. @default false */
-  exposeErrorDetails: boolean;
-  /** `INTROSPECTION`; when false, errors do not suggest names either. @default true */
-  introspection: boolean;
-  /** `MAX_BODY_BYTES` @default 1048576 */
-  maxBodyBytes: number;
+  /** The peers' URLs from `SUBGRAPH_<NAME>_URL`, replacing the definition's. @default none */
+  peerUrls: Record<string, string>;
   /**
    * `GATEWAY_SIGNING_SECRET` and, during a rotation, `GATEWAY_SIGNING_SECRET_PREVIOUS`: the
    * gateway's signature, which makes a request trusted. @default none: no request is trusted
@@ -62,48 +79,52 @@ export type SubgraphDefaults = Pick<
   'name' | 'defaultPort' | 'defaultMetricsPort'
 >;
 
+/**
+ * Reads every setting of a subgraph at once: the one place it reads its environment. A wrong
+ * value stops it with a ConfigError that names each wrong variable, never showing a secret.
+ */
 export function readSubgraphConfig(
   { name, defaultPort, defaultMetricsPort }: SubgraphDefaults,
-  env: Record<string, string | undefined> = process.env,
+  env: Env = process.env,
 ): SubgraphConfig {
-  const schema = envString(env, 'DATABASE_SCHEMA', name);
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) {
-    throw new Error(`DATABASE_SCHEMA must be a lower-case SQL identifier; got "${schema}"`);
-  }
-  return {
-    port: envPort(env, 'PORT', defaultPort),
-    host: envString(env, 'HOST', '0.0.0.0'),
-    metricsPort: envPort(env, 'METRICS_PORT', defaultMetricsPort),
-    metricsHost: envString(env, 'METRICS_HOST', '127.0.0.1'),
-    databaseUrl: envUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
-    replicaUrls: readReplicaUrls(env),
-    databaseSchema: schema,
-    poolSize: envInt(env, 'DATABASE_POOL_SIZE', 10, { min: 1, max: 500 }),
-    statementTimeoutMs: envInt(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 4000),
-    requestBudgetMs: envInt(env, 'REQUEST_BUDGET_MS', 4000),
-    exposeErrorDetails: envBool(env, 'EXPOSE_ERROR_DETAILS', false),
-    introspection: envBool(env, 'INTROSPECTION', true),
-    maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1_048_576, { min: 1024 }),
-    gatewaySigningSecrets: readSigningSecrets(env),
-    ...readRateLimitConfig(env),
+  const settings = {
+    ...subgraphSettings,
+    PORT: setting.port(defaultPort),
+    METRICS_PORT: setting.port(defaultMetricsPort),
   };
-}
-
-function readReplicaUrls(env: Record<string, string | undefined>): string[] {
-  const urls = (envOptional(env, 'DATABASE_REPLICA_URLS') ?? '')
-    .split(',')
-    .map((url) => url.trim())
-    .filter(Boolean);
-  urls.forEach((url, index) => {
-    // The entry is not echoed: it may hold a password.
-    if (!/^postgres(ql)?:\/\/./.test(url)) {
-      throw new ConfigError(
-        `DATABASE_REPLICA_URLS must be postgres or postgresql URLs separated by commas; entry ${index + 1} is not`,
-      );
+  const values = readSettings(settings, env, (values, issue) => {
+    checkCommon(values, issue);
+    values.DATABASE_REPLICA_URLS.forEach((url, index) => {
+      // The entry is not echoed: it may hold a password.
+      if (!/^postgres(ql)?:\/\/./.test(url)) {
+        issue(
+          'DATABASE_REPLICA_URLS',
+          `must be postgres or postgresql URLs separated by commas; entry ${index + 1} is not`,
+        );
+      }
+    });
+    if (values.DATABASE_REPLICA_URLS.length > 0 && !values.DATABASE_URL) {
+      issue('DATABASE_REPLICA_URLS', 'needs DATABASE_URL, the primary they replicate');
     }
   });
-  if (urls.length && !env.DATABASE_URL?.trim()) {
-    throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL, the primary they replicate');
-  }
-  return urls;
+  const { rateLimit, signingSecrets, ...common } = commonConfig(values, name);
+  return {
+    ...common,
+    ...rateLimit,
+    port: values.PORT,
+    host: values.HOST,
+    metricsPort: values.METRICS_PORT,
+    metricsHost: values.METRICS_HOST,
+    databaseUrl: values.DATABASE_URL,
+    replicaUrls: values.DATABASE_REPLICA_URLS,
+    databaseSchema: values.DATABASE_SCHEMA ?? name,
+    poolSize: values.DATABASE_POOL_SIZE,
+    statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS,
+    requestBudgetMs: values.REQUEST_BUDGET_MS,
+    gatewaySigningSecrets: signingSecrets,
+    peerUrls: readFamily(env, subgraphFamilies.peerUrl, setting.url(['http', 'https'])) as Record<
+      string,
+      string
+    >,
+  };
 }

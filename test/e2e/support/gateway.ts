@@ -36,10 +36,13 @@ export async function startExtraGateway(
   const vars: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
-    // The same secret as the graph's gateway, so the subgraphs trust it as they trust that one.
-    ...(process.env.GATEWAY_SIGNING_SECRET
-      ? { GATEWAY_SIGNING_SECRET: process.env.GATEWAY_SIGNING_SECRET }
-      : {}),
+    // The same secrets as the graph's gateway: the subgraphs trust it as they trust that one, and
+    // it accepts the tests' tokens.
+    ...Object.fromEntries(
+      ['GATEWAY_SIGNING_SECRET', 'JWT_SECRET'].flatMap((name) =>
+        process.env[name] ? [[name, process.env[name]!]] : [],
+      ),
+    ),
     METRICS_PORT: '0',
     ...Object.fromEntries(
       Object.entries(subgraphUrls).map(([name, url]) => [
@@ -58,7 +61,6 @@ export async function startExtraGateway(
   });
   const gateway = createGateway(readGatewayConfig(vars), {
     logger: pino({ level: 'info' }, sink),
-    env: vars,
   });
   const url = await gateway.listen();
   return {

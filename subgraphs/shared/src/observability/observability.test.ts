@@ -1,19 +1,19 @@
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { createLogger } from '../logger';
+import { createLogger, type Logger } from '../logger';
 import {
   acceptRequestId,
   outgoingHeaders,
   runInRequestScope,
   type RequestScope,
 } from './request-scope';
-import {
-  readTracingConfig,
-  startTracing,
-  startTracingFromEnv,
-  stopTracing,
-  tracingEnabled,
-} from './tracing';
+import { readSubgraphConfig } from '../subgraph-config';
+import { startTracing, startTracingFrom, stopTracing, tracingEnabled } from './tracing';
+
+const readTracingConfig = (env: Record<string, string>, name: string) =>
+  readSubgraphConfig({ name, defaultPort: 4003, defaultMetricsPort: 9093 }, env).tracing;
+const startTracingFromEnv = (env: Record<string, string>, name: string, logger: Logger) =>
+  startTracingFrom(readTracingConfig(env, name), logger);
 
 afterEach(() => stopTracing());
 

@@ -24,7 +24,6 @@ import {
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import { ConfigError, envString, envUrl } from '../env';
 import type { Logger } from '../logger';
 
 export interface TracingConfig {
@@ -40,22 +39,6 @@ export interface TracingConfig {
    * arrives with a sampled `traceparent` is always recorded. @default 1
    */
   sampleRatio: number;
-}
-
-export function readTracingConfig(
-  env: Record<string, string | undefined>,
-  serviceName: string,
-): TracingConfig {
-  const ratio = envString(env, 'OTEL_TRACES_SAMPLER_ARG', '1');
-  const sampleRatio = Number(ratio);
-  if (!Number.isFinite(sampleRatio) || sampleRatio < 0 || sampleRatio > 1) {
-    throw new ConfigError(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1; got "${ratio}"`);
-  }
-  return {
-    endpoint: envUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http', 'https']),
-    serviceName: envString(env, 'OTEL_SERVICE_NAME', serviceName),
-    sampleRatio,
-  };
 }
 
 export interface TracingOptions {
@@ -98,12 +81,7 @@ export function startTracing(options: TracingOptions): boolean {
 }
 
 /** Starts tracing when `OTEL_EXPORTER_OTLP_ENDPOINT` is set and this process does not trace yet. */
-export function startTracingFromEnv(
-  env: Record<string, string | undefined>,
-  serviceName: string,
-  logger: Logger,
-): void {
-  const config = readTracingConfig(env, serviceName);
+export function startTracingFrom(config: TracingConfig, logger: Logger): void {
   if (!config.endpoint || provider) return;
   const url = `${config.endpoint.replace(/\/+$/, '')}/v1/traces`;
   startTracing({

@@ -8,13 +8,11 @@ import {
   listSizesOf,
   operationCost,
 } from './cost';
-import {
-  checkTokens,
-  countTokens,
-  limitRules,
-  readOperationLimits,
-  type OperationLimits,
-} from './limits';
+import { checkTokens, countTokens, limitRules, type OperationLimits } from './limits';
+import { readSubgraphConfig } from '../subgraph-config';
+
+const readOperationLimits = (env: Record<string, string>) =>
+  readSubgraphConfig({ name: 'funding', defaultPort: 4003, defaultMetricsPort: 9093 }, env).limits;
 
 const schema = buildSchema(`
   type Query { node: Node, nodes(first: Int): [Node!]! }

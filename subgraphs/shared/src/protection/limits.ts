@@ -7,7 +7,6 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { envInt } from '../env';
 import { costRule, type ListSizes } from './cost';
 import { refusal } from './refusal';
 
@@ -29,16 +28,6 @@ export interface OperationLimits {
    * list × the size it may have). The example operations cost up to ~155,000. @default 500000
    */
   maxCost: number;
-}
-
-export function readOperationLimits(env: Record<string, string | undefined>): OperationLimits {
-  return {
-    maxDepth: envInt(env, 'MAX_DEPTH', 15),
-    maxAliases: envInt(env, 'MAX_ALIASES', 30),
-    maxDirectives: envInt(env, 'MAX_DIRECTIVES', 50),
-    maxTokens: envInt(env, 'MAX_TOKENS', 2000),
-    maxCost: envInt(env, 'MAX_COST', 500_000),
-  };
 }
 
 /** The number of tokens in a document, counting no further than `max + 1`. */

@@ -1,4 +1,3 @@
-import { envBool, envInt, envUrl } from '../env';
 import type { RateLimitDecision } from './rate-limit';
 
 /** How many requests a caller may make, the same settings at the gateway and at each subgraph. */
@@ -17,15 +16,6 @@ export interface RateLimitConfig {
    * @default none
    */
   redisUrl: string | undefined;
-}
-
-export function readRateLimitConfig(env: Record<string, string | undefined>): RateLimitConfig {
-  return {
-    rateLimitMax: envInt(env, 'RATE_LIMIT_MAX', 600),
-    rateLimitWindowMs: envInt(env, 'RATE_LIMIT_WINDOW_MS', 60_000, { min: 100 }),
-    trustProxy: envBool(env, 'RATE_LIMIT_TRUST_PROXY', false),
-    redisUrl: envUrl(env, 'REDIS_URL', ['redis', 'rediss']),
-  };
 }
 
 /**

@@ -1,4 +1,6 @@
-import { readProtectionConfig } from './config';
+import { readGatewayConfig } from './config';
+
+const readProtectionConfig = (env: Record<string, string>) => readGatewayConfig(env).protection;
 
 test('defaults: limits on, batches of 10, same-origin only, 5 s per subgraph call', () => {
   const config = readProtectionConfig({});
