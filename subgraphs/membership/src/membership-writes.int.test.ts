@@ -1,5 +1,10 @@
 import { startWritableGraph, type TestGraph } from '../../../test/helpers/graph';
+import { startSubgraph } from '../../../test/helpers/subgraph';
 import { as } from '../../../test/helpers/tokens';
+import { ConfigError } from '../../shared/src/settings';
+import { createLogger } from '../../shared/src/logger';
+import { createServerFor } from '../../shared/src/serve';
+import { membership } from './subgraph';
 
 let graph: TestGraph & { databaseUrl: string };
 const lines: Record<string, unknown>[] = [];
@@ -194,4 +199,98 @@ test('a field that must have a value cannot be cleared with null', async () => {
       `SELECT count(*) AS n FROM membership.entity WHERE acronym = 'UNODC' AND name IS NOT NULL`,
     ),
   ).toBe(1);
+});
+
+const CREATE_GROUP = `mutation ($input: CreateWorkingGroupInput!, $key: String) {
+  createWorkingGroup(input: $input, idempotencyKey: $key) { id name }
+}`;
+const group = (name: string) => ({ name, mandate: 'A working group made by the tests.' });
+
+/** Makes the key's first request as old as `age` (a PostgreSQL interval). */
+async function ageKey(key: string, age: string): Promise<void> {
+  await graph.subgraphs.membership.db.query(
+    `UPDATE membership.idempotency_key SET created_at = now() - $2::interval WHERE key = $1`,
+    [key, age],
+  );
+}
+
+async function createGroup(name: string, key: string, url?: string) {
+  return graph.query<{ createWorkingGroup: { id: string; name: string } }>(
+    CREATE_GROUP,
+    { input: group(name), key },
+    { url, headers: await as(['admin']) },
+  );
+}
+
+test('a key still within its retention (7 days) returns the first answer', async () => {
+  const key = 'retained-key-0001';
+  const first = await createGroup('Retained Key Group', key);
+  expect(first.errors).toBeUndefined();
+  await ageKey(key, '6 days 23 hours');
+  const retry = await createGroup('Retained Key Group', key);
+  expect(retry.errors).toBeUndefined();
+  expect(retry.data?.createWorkingGroup.id).toBe(first.data?.createWorkingGroup.id);
+  expect(
+    await count(
+      `SELECT count(*) AS n FROM membership.working_group WHERE name = 'Retained Key Group'`,
+    ),
+  ).toBe(1);
+});
+
+test('a key past its retention is new again, even before the cleanup deletes it', async () => {
+  const key = 'expired-key-0001';
+  const first = await createGroup('Expired Key Group', key);
+  expect(first.errors).toBeUndefined();
+  await ageKey(key, '7 days 1 minute');
+
+  // Within its retention, this key would be refused for a different request.
+  const other = await createGroup('Group After Expired Key', key);
+  expect(other.errors).toBeUndefined();
+  expect(other.data?.createWorkingGroup.id).not.toBe(first.data?.createWorkingGroup.id);
+  // The key now belongs to the new request: its retry is answered, the old request is refused.
+  expect((await createGroup('Group After Expired Key', key)).data?.createWorkingGroup.id).toBe(
+    other.data?.createWorkingGroup.id,
+  );
+  const old = await createGroup('Expired Key Group', key);
+  expect(old.errors?.[0].message).toContain('already used for a different request');
+
+  // The same request sent again once the key has expired is created again, not replayed: here
+  // the group's name is taken by then.
+  await ageKey(key, '8 days');
+  const repeated = await createGroup('Group After Expired Key', key);
+  expect(repeated.errors?.[0].extensions?.code).toBe('CONFLICT');
+  expect(
+    await count(
+      `SELECT count(*) AS n FROM membership.working_group WHERE name IN ('Expired Key Group', 'Group After Expired Key')`,
+    ),
+  ).toBe(2);
+});
+
+test('IDEMPOTENCY_RETENTION_DAYS sets the retention; a value that is not a positive number is refused', async () => {
+  const alone = await startSubgraph(membership, {
+    databaseUrl: graph.databaseUrl,
+    env: { IDEMPOTENCY_RETENTION_DAYS: '1.5' },
+  });
+  try {
+    const key = 'short-retention-key-0001';
+    const first = await createGroup('Short Retention Group', key, alone.url);
+    expect(first.errors).toBeUndefined();
+    await ageKey(key, '1 day 11 hours');
+    expect((await createGroup('Short Retention Group', key, alone.url)).data).toEqual(first.data);
+    await ageKey(key, '1 day 13 hours');
+    const other = await createGroup('After Short Retention Group', key, alone.url);
+    expect(other.errors).toBeUndefined();
+    expect(other.data?.createWorkingGroup.id).not.toBe(first.data?.createWorkingGroup.id);
+  } finally {
+    await alone.stop();
+  }
+  for (const value of ['0', '-1', 'seven', '3651']) {
+    const refused = createServerFor(membership, {
+      db: graph.subgraphs.membership.db,
+      logger: createLogger('membership', 'silent'),
+      env: { ...process.env, IDEMPOTENCY_RETENTION_DAYS: value },
+    });
+    await expect(refused).rejects.toThrow(ConfigError);
+    await expect(refused).rejects.toThrow(/IDEMPOTENCY_RETENTION_DAYS/);
+  }
 });

@@ -15,4 +15,9 @@ export interface SubgraphContext<TLoaders> {
    * fields, the keys of entities the owner showed them) can be trusted.
    */
   signed: boolean;
+  /**
+   * How long an idempotency key is honoured, in ms, from its first request: create mutations
+   * pass it to `createOnce` or `createRecord`.
+   */
+  idempotencyRetentionMs: number;
 }

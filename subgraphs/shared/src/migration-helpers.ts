@@ -55,6 +55,19 @@ export function writeSupportTables(s: string): string[] {
   ];
 }
 
+/**
+ * Finds idempotency keys by age, for the cleanup that deletes those past their retention
+ * (`idempotency-cleanup.ts`).
+ */
+export function idempotencyKeyAgeIndex(s: string): string[] {
+  return [`CREATE INDEX idempotency_key_created_idx ON ${s}.idempotency_key (created_at)`];
+}
+
+/** Undoes `idempotencyKeyAgeIndex`. */
+export function dropIdempotencyKeyAgeIndex(s: string): string[] {
+  return [`DROP INDEX ${s}.idempotency_key_created_idx`];
+}
+
 /** Optimistic concurrency and timestamps for a table that callers update. */
 export function versionColumns(s: string, table: string): string[] {
   return [

@@ -11,6 +11,8 @@ import { observability } from './observability';
 import { PeerClient } from './peers';
 import { protection } from './protection';
 import type { RateLimitConfig } from './protection/rate-limit-policy';
+import { idempotencyCleanup } from './idempotency-cleanup';
+import { ConfigError } from './settings';
 import type { Viewer } from './viewer';
 
 export interface ServeOptions {
@@ -39,6 +41,12 @@ export interface ServeOptions {
    * `config` replaces some of its settings. @default the process's
    */
   env?: Record<string, string | undefined>;
+  /**
+   * How long an idempotency key is honoured, in ms: a retry after it is a new request, and a
+   * background cleanup deletes the key. @default IDEMPOTENCY_RETENTION_DAYS (7 days), as
+   * `readSubgraphConfig` reads it
+   */
+  idempotencyRetentionMs?: number;
 }
 
 /** Verifies each request's token once, however many times its caller is asked for. */
@@ -65,12 +73,20 @@ export async function createServerFor<TLoaders, TServices>(
     entities,
     config: given = {},
     env,
+    idempotencyRetentionMs: givenRetentionMs,
   }: ServeOptions,
 ): Promise<SubgraphServer> {
   const config: SubgraphConfig = {
     ...readSubgraphConfig(definition, env),
     ...given,
   };
+  // The idempotency keys' retention: the caller's, else IDEMPOTENCY_RETENTION_DAYS from `env`.
+  const idempotencyRetentionMs = givenRetentionMs ?? config.idempotencyRetentionMs;
+  if (!(idempotencyRetentionMs > 0) || !Number.isFinite(idempotencyRetentionMs)) {
+    throw new ConfigError(
+      `idempotencyRetentionMs must be above 0; got ${String(idempotencyRetentionMs)}`,
+    );
+  }
   const { schema, sdl } = await definition.buildSchema();
   const peerUrls = { ...definition.peers, ...peers };
   const signingSecrets = config.gatewaySigningSecrets;
@@ -126,6 +142,7 @@ export async function createServerFor<TLoaders, TServices>(
         db,
         peers: client,
         signed,
+        idempotencyRetentionMs,
         loaders: definition.createLoaders({ db, viewer, peers: client, services }),
       };
     },
@@ -137,6 +154,7 @@ export async function createServerFor<TLoaders, TServices>(
     features: [
       protection(featureDeps),
       observability(featureDeps),
+      idempotencyCleanup({ db, logger, retentionMs: idempotencyRetentionMs }),
       ...(services ? [{ close: () => services.stop() }] : []),
     ],
     exposeErrorDetails: config.exposeErrorDetails,

@@ -60,6 +60,18 @@ test("rate limits read the gateway's variables, with the gateway's defaults", ()
   );
 });
 
+test('idempotency keys are kept 7 days unless IDEMPOTENCY_RETENTION_DAYS says otherwise', () => {
+  expect(readSubgraphConfig(funding, {}).idempotencyRetentionMs).toBe(7 * 86_400_000);
+  expect(
+    readSubgraphConfig(funding, { IDEMPOTENCY_RETENTION_DAYS: '1.5' }).idempotencyRetentionMs,
+  ).toBe(1.5 * 86_400_000);
+  for (const value of ['0', '-1', 'a week', '4000']) {
+    expect(() => readSubgraphConfig(funding, { IDEMPOTENCY_RETENTION_DAYS: value })).toThrow(
+      `IDEMPOTENCY_RETENTION_DAYS must be a number of days above 0 and at most 3650; got "${value}"`,
+    );
+  }
+});
+
 test("a peer's URL comes from SUBGRAPH_<NAME>_URL; the database's is never repeated", () => {
   expect(
     readSubgraphConfig(funding, { SUBGRAPH_MEMBERSHIP_URL: 'http://membership:4001/graphql' })

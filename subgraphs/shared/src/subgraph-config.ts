@@ -18,6 +18,7 @@ export const subgraphSettings = {
   DATABASE_POOL_SIZE: setting.int(10, { min: 1, max: 500 }),
   DATABASE_STATEMENT_TIMEOUT_MS: setting.int(4000),
   REQUEST_BUDGET_MS: setting.int(4000),
+  IDEMPOTENCY_RETENTION_DAYS: setting.days(7, { max: 3650 }),
 };
 
 /** A subgraph's peers are named by the same variables the gateway reads: `SUBGRAPH_<NAME>_URL`. */
@@ -64,6 +65,12 @@ export interface SubgraphConfig
    * hears why. 0 turns it off. @default 4000
    */
   requestBudgetMs: number;
+  /**
+   * `IDEMPOTENCY_RETENTION_DAYS`: how long an idempotency key is honoured, in days (fractions
+   * allowed, at most 3650): a retry after it is a new request, and a cleanup deletes the key.
+   * @default 7
+   */
+  idempotencyRetentionMs: number;
   /** The peers' URLs from `SUBGRAPH_<NAME>_URL`, replacing the definition's. @default none */
   peerUrls: Record<string, string>;
   /**
@@ -122,6 +129,7 @@ export function readSubgraphConfig(
     statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS,
     requestBudgetMs: values.REQUEST_BUDGET_MS,
     gatewaySigningSecrets: signingSecrets,
+    idempotencyRetentionMs: values.IDEMPOTENCY_RETENTION_DAYS,
     peerUrls: readFamily(env, subgraphFamilies.peerUrl, setting.url(['http', 'https'])) as Record<
       string,
       string

@@ -132,17 +132,23 @@ export interface IdempotentCreate {
   viewer: Viewer;
   /** The request's input: a retry must send the same. */
   input: unknown;
+  /**
+   * How long a key is honoured, in ms, from its first request: a key older than this is new
+   * again, whether or not the cleanup has deleted it yet.
+   */
+  retentionMs: number;
 }
 
 /**
- * Creates at most once per idempotency key and caller. The first request stores the created id
- * with its key in the same transaction; a retry with that key gets the id back and writes
- * nothing. A concurrent retry waits on the key's row until the first commits. The key is refused
- * if it was used for a different request.
+ * Creates at most once per idempotency key and caller within the key's retention. The first
+ * request stores the created id with its key in the same transaction; a retry with that key gets
+ * the id back and writes nothing. A concurrent retry waits on the key's row until the first
+ * commits. The key is refused if it was used for a different request. A key past its retention
+ * is taken over by the request that sends it, as if it had never been used.
  */
 export async function createOnce(
   tx: EntityManager,
-  { key, operation, viewer, input }: IdempotentCreate,
+  { key, operation, viewer, input, retentionMs }: IdempotentCreate,
   create: () => Promise<string>,
 ): Promise<{ id: string; replayed: boolean }> {
   if (key === null || key === undefined) return { id: await create(), replayed: false };
@@ -157,10 +163,17 @@ export async function createOnce(
   const schema = tx.connection.driver.schema;
   const scope = viewer.subject ?? 'anonymous';
   const hash = createHash('sha256').update(canonical(input)).digest('hex');
+  // A key within its retention is left as it is (and locked until this transaction ends); one
+  // past it is claimed again, its age counted from now.
   const claimed: unknown[] = await tx.query(
-    `INSERT INTO "${schema}".idempotency_key (scope, key, operation, request_hash)
-     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key`,
-    [scope, key, operation, hash],
+    `INSERT INTO "${schema}".idempotency_key AS kept (scope, key, operation, request_hash)
+     VALUES ($1, $2, $3, $4)
+     ON CONFLICT (scope, key) DO UPDATE
+       SET operation = EXCLUDED.operation, request_hash = EXCLUDED.request_hash,
+           result_id = NULL, created_at = now()
+       WHERE kept.created_at < now() - make_interval(secs => $5)
+     RETURNING key`,
+    [scope, key, operation, hash, retentionMs / 1000],
   );
   if (claimed.length === 0) {
     const [previous]: { operation: string; request_hash: string; result_id: string }[] =
@@ -266,6 +279,8 @@ export function conflict(message: string): GraphQLError {
 
 export interface CreateRecord<T extends ObjectLiteral> extends WriteOptions {
   idempotencyKey: string | null | undefined;
+  /** How long the key is honoured, in ms (the context's `idempotencyRetentionMs`). */
+  idempotencyRetentionMs: number;
   /** The request's input, which a retry with the same key must repeat. */
   input: unknown;
   target: EntityTarget<T>;
@@ -287,7 +302,13 @@ export async function createRecord<T extends ObjectLiteral>(create: CreateRecord
     await create.check?.(write);
     const { id } = await createOnce(
       write.tx,
-      { key: create.idempotencyKey, operation, viewer, input: create.input },
+      {
+        key: create.idempotencyKey,
+        operation,
+        viewer,
+        input: create.input,
+        retentionMs: create.idempotencyRetentionMs,
+      },
       async () => {
         const id = newId();
         await insertRow(write, target, await create.build(id, write), entityType, id);

@@ -3,6 +3,7 @@ import { AssessmentsWrites1764400000000 } from './1764400000000-assessments-writ
 import { AssessmentsRecordedProvenance1764500000000 } from './1764500000000-recorded-provenance';
 import { AssessmentsRecommendationAddressed1764600000000 } from './1764600000000-recommendation-addressed';
 import { AssessmentsRecommendationSearch1764700000000 } from './1764700000000-recommendation-search';
+import { AssessmentsIdempotencyKeyAge1764800000000 } from './1764800000000-idempotency-key-age';
 
 /** Migrations in the order they apply. */
 export const assessmentsMigrations = [
@@ -11,4 +12,5 @@ export const assessmentsMigrations = [
   AssessmentsRecordedProvenance1764500000000,
   AssessmentsRecommendationAddressed1764600000000,
   AssessmentsRecommendationSearch1764700000000,
+  AssessmentsIdempotencyKeyAge1764800000000,
 ];

@@ -31,7 +31,7 @@ export class AssessmentMutations {
       'Records a new CTED assessment. CTED only. The Member State and the participating entities must be known to the membership subgraph.',
   })
   async createAssessment(
-    @Ctx() { db, viewer, peers }: AssessmentsContext,
+    @Ctx() { db, viewer, peers, idempotencyRetentionMs }: AssessmentsContext,
     @Arg('input', () => CreateAssessmentInput, { description: 'The new assessment.' })
     input: CreateAssessmentInput,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
@@ -48,7 +48,7 @@ export class AssessmentMutations {
     return runWrite({ db, viewer, operation }, async (write) => {
       const created = await createOnce(
         write.tx,
-        { key: idempotencyKey, operation, viewer, input },
+        { key: idempotencyKey, operation, viewer, input, retentionMs: idempotencyRetentionMs },
         async () => {
           await requireKnownResolutions(write.tx, links.resolutions, 'input.resolutions');
           await requireKnownAreas(write.tx, links.thematicAreas, 'input.thematicAreas');

@@ -30,7 +30,7 @@ export class RecommendationMutations {
       'Adds a recommendation to an assessment, numbered after the last one it has ever had. CTED only.',
   })
   async addRecommendation(
-    @Ctx() { db, viewer }: AssessmentsContext,
+    @Ctx() { db, viewer, idempotencyRetentionMs }: AssessmentsContext,
     @Arg('input', () => AddRecommendationInput, { description: 'The new recommendation.' })
     input: AddRecommendationInput,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
@@ -42,6 +42,7 @@ export class RecommendationMutations {
       viewer,
       operation: 'addRecommendation',
       idempotencyKey,
+      idempotencyRetentionMs,
       input,
       target: Recommendation,
       entityType: 'Recommendation',

@@ -3,6 +3,7 @@ import { FundingWrites1764400000000 } from './1764400000000-funding-writes';
 import { FundingRecordedProvenance1764500000000 } from './1764500000000-recorded-provenance';
 import { FundingAddressedOutbox1764600000000 } from './1764600000000-addressed-outbox';
 import { FundingProjectSearch1764700000000 } from './1764700000000-project-search';
+import { FundingIdempotencyKeyAge1764800000000 } from './1764800000000-idempotency-key-age';
 
 /** Migrations in the order they apply. */
 export const fundingMigrations = [
@@ -11,4 +12,5 @@ export const fundingMigrations = [
   FundingRecordedProvenance1764500000000,
   FundingAddressedOutbox1764600000000,
   FundingProjectSearch1764700000000,
+  FundingIdempotencyKeyAge1764800000000,
 ];

@@ -43,7 +43,7 @@ export class ContributionMutations {
       'Records money a donor pledged or paid to a project or to a programme. Admin only.',
   })
   async recordContribution(
-    @Ctx() { db, viewer }: FundingContext,
+    @Ctx() { db, viewer, idempotencyRetentionMs }: FundingContext,
     @Arg('input', () => RecordContributionInput, {
       description: 'The contribution.',
       // type-graphql skips the rules of fields left out, and two rules are about leaving out:
@@ -59,6 +59,7 @@ export class ContributionMutations {
       viewer,
       operation: 'recordContribution',
       idempotencyKey,
+      idempotencyRetentionMs,
       input,
       target: Contribution,
       entityType: 'Contribution',

@@ -40,7 +40,7 @@ export class EvaluationMutations {
     input: RecordEvaluationInput,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
   ) {
-    const { db, viewer } = context;
+    const { db, viewer, idempotencyRetentionMs } = context;
     await projectToWrite(db.manager, viewer, input.projectId);
     const evaluator = input.evaluator?.trim() || null;
     await requireEvaluator(context, evaluator);
@@ -49,6 +49,7 @@ export class EvaluationMutations {
       viewer,
       operation: 'recordEvaluation',
       idempotencyKey,
+      idempotencyRetentionMs,
       input,
       target: Evaluation,
       entityType: 'Evaluation',

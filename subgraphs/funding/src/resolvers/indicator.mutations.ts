@@ -40,7 +40,7 @@ export class IndicatorMutations {
     description: 'Adds an indicator to a project. Admin, or an editor of the lead entity.',
   })
   async addIndicator(
-    @Ctx() { db, viewer }: FundingContext,
+    @Ctx() { db, viewer, idempotencyRetentionMs }: FundingContext,
     @Arg('input', () => AddIndicatorInput, { description: 'The new indicator.' })
     input: AddIndicatorInput,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
@@ -51,6 +51,7 @@ export class IndicatorMutations {
       viewer,
       operation: 'addIndicator',
       idempotencyKey,
+      idempotencyRetentionMs,
       input,
       target: Indicator,
       entityType: 'Indicator',
@@ -108,7 +109,7 @@ export class IndicatorMutations {
       'Records a value of an indicator. Admin, or an editor of the lead entity of its project.',
   })
   async recordMeasurement(
-    @Ctx() { db, viewer }: FundingContext,
+    @Ctx() { db, viewer, idempotencyRetentionMs }: FundingContext,
     @Arg('input', () => RecordMeasurementInput, { description: 'The value and its date.' })
     input: RecordMeasurementInput,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
@@ -119,6 +120,7 @@ export class IndicatorMutations {
       viewer,
       operation: 'recordMeasurement',
       idempotencyKey,
+      idempotencyRetentionMs,
       input,
       target: Measurement,
       entityType: 'Measurement',

@@ -120,7 +120,7 @@ export class ProjectMutations {
       'Creates a project. Admin, or an editor of the entity that will lead it. Entities, states and thematic areas are checked with the subgraphs that own them.',
   })
   async createProject(
-    @Ctx() { db, viewer, peers }: FundingContext,
+    @Ctx() { db, viewer, peers, idempotencyRetentionMs }: FundingContext,
     @Arg('input', () => CreateProjectInput, { description: 'The new project.' })
     input: CreateProjectInput,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
@@ -134,7 +134,7 @@ export class ProjectMutations {
     const id = await runWrite({ db, viewer, operation }, async (write) => {
       const created = await createOnce(
         write.tx,
-        { key: idempotencyKey, operation, viewer, input },
+        { key: idempotencyKey, operation, viewer, input, retentionMs: idempotencyRetentionMs },
         async () => {
           await requireLocal(write.tx, input);
           await requireFreeCode(write.tx, input.code);

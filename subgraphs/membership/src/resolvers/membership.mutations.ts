@@ -48,7 +48,7 @@ class RemoveMemberArgs {
 export class MembershipMutations {
   @Mutation(() => CompactEntity, { description: 'Adds an entity to the Compact. Admin only.' })
   async createEntity(
-    @Ctx() { db, viewer }: MembershipContext,
+    @Ctx() { db, viewer, idempotencyRetentionMs }: MembershipContext,
     @Arg('input', () => CreateEntityInput, { description: 'The new entity.' })
     input: CreateEntityInput,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
@@ -59,6 +59,7 @@ export class MembershipMutations {
       viewer,
       operation: 'createEntity',
       idempotencyKey,
+      idempotencyRetentionMs,
       input,
       target: CompactEntity,
       entityType: 'Entity',
@@ -105,7 +106,7 @@ export class MembershipMutations {
 
   @Mutation(() => WorkingGroup, { description: 'Creates a working group. Admin only.' })
   async createWorkingGroup(
-    @Ctx() { db, viewer }: MembershipContext,
+    @Ctx() { db, viewer, idempotencyRetentionMs }: MembershipContext,
     @Arg('input', () => CreateWorkingGroupInput, { description: 'The new group.' })
     input: CreateWorkingGroupInput,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY) idempotencyKey?: string | null,
@@ -116,6 +117,7 @@ export class MembershipMutations {
       viewer,
       operation: 'createWorkingGroup',
       idempotencyKey,
+      idempotencyRetentionMs,
       input,
       target: WorkingGroup,
       entityType: 'WorkingGroup',
