@@ -7,7 +7,12 @@ module.exports = tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly' },
+      // Each TypeScript file is typed by its nearest tsconfig: explore/ by
+      // explore/tsconfig.json, everything else by the root tsconfig.json.
+      parserOptions: { projectService: true, tsconfigRootDir: __dirname },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -19,6 +24,14 @@ module.exports = tseslint.config(
         },
       ],
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
     },
   },
   {
@@ -39,9 +52,13 @@ module.exports = tseslint.config(
   },
   {
     files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { module: 'writable', require: 'readonly' },
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

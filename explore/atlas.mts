@@ -33,7 +33,7 @@ export function atlas(): Plugin {
   };
 }
 
-export function buildAtlas() {
+function buildAtlas() {
   const topology = JSON.parse(
     readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'),
   ) as { objects: { countries: { geometries: Geometry[] } } };

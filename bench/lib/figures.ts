@@ -44,7 +44,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-export function figuresOf(m: Measurement): Figures {
+function figuresOf(m: Measurement): Figures {
   return {
     rps: m.rps,
     p50: m.p50,
@@ -74,7 +74,7 @@ export function ratio(a: number, b: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-export function ratios(a: Figures, b: Figures): Ratios {
+function ratios(a: Figures, b: Figures): Ratios {
   return Object.fromEntries(FIGURES.map((key) => [key, ratio(a[key], b[key])])) as Ratios;
 }
 

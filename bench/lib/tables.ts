@@ -2,7 +2,7 @@ import { nameOf } from './baseline';
 import { summarise, type Ratios, type ScaleResult } from './figures';
 
 /** What the baseline was, when the run had one. */
-export interface BaselineInfo {
+interface BaselineInfo {
   ref: string;
   commit: string;
   /** The gateway kind both sides ran. */

@@ -63,7 +63,8 @@ async function start(kind: GatewayKind, urls: Record<string, string>): Promise<s
         logging: false,
         ...(kind === 'hive-rust' ? { unifiedGraphHandler } : {}),
       });
-      return listen(runtime);
+      // The runtime's request listener answers its own errors (a 500) and logs what fails after.
+      return listen((request, response) => void runtime(request, response));
     }
     case 'apollo': {
       const silent = { debug() {}, info() {}, warn() {}, error() {} };

@@ -25,7 +25,7 @@ export class RequestFailed extends Error {
   }
 }
 
-export const GRAPHQL_URL = '/graphql';
+const GRAPHQL_URL = '/graphql';
 
 export async function graphql<T>(
   query: string,

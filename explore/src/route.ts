@@ -18,9 +18,9 @@ export const WORLD_COLUMNS = [
   'unaddressed',
 ] as const;
 
-export type Region = (typeof REGIONS)[number];
-export type Priority = (typeof PRIORITIES)[number];
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+type Region = (typeof REGIONS)[number];
+type Priority = (typeof PRIORITIES)[number];
+type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type FundingGroup = (typeof FUNDING_GROUPS)[number];
 export type WorldColumn = (typeof WORLD_COLUMNS)[number];
 
@@ -51,8 +51,6 @@ export type Route =
       /** Which page `after` leads to, counting from 1: for "21–40 of 57". */
       page: number;
     };
-
-export type View = Route['view'];
 
 export const DEFAULT_SORT: Sort = { column: 'unaddressed', descending: true };
 

@@ -140,16 +140,6 @@ export function formatMoney(amount: string, currency = 'USD'): string {
   return format.format(amount);
 }
 
-/** "US$1.3M": a short amount for an axis; the exact one is beside it. */
-export function formatShort(amount: number, currency = 'USD'): string {
-  return new Intl.NumberFormat('en', {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  }).format(amount);
-}
-
 export function titleCase(value: string): string {
   return value
     .toLowerCase()

@@ -4,11 +4,11 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { FeatureDeps, GatewayFeature } from './features';
 
 /** Where the dashboard is served; its files are under `/explore/assets/`. */
-export const EXPLORE_PATH = '/explore';
+const EXPLORE_PATH = '/explore';
 const ASSETS = `${EXPLORE_PATH}/assets/`;
 
 /** The page runs its own bundle only and talks to this origin's /graphql only. */
-export const EXPLORE_CSP = [
+const EXPLORE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",

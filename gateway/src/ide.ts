@@ -31,7 +31,7 @@ const NEW_TAB = `# Write an operation here; press Ctrl-Enter to run it. The othe
 `;
 
 /** GraphiQL's settings: the example operations as tabs, the first one open. */
-export function ideOptions(tabs: ExampleTab[]): GraphiQLOptions {
+function ideOptions(tabs: ExampleTab[]): GraphiQLOptions {
   const [first] = tabs;
   return {
     title: 'Compact Graph',

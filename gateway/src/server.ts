@@ -169,7 +169,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   let watcher: FSWatcher | undefined;
   let debounce: NodeJS.Timeout | undefined;
   const reload = async () => {
-    await runtime.invalidateUnifiedGraph();
+    // Typed as void, the runtime returns the promise of the reloaded schema; it rejects when no
+    // supergraph was ever loaded.
+    await Promise.resolve(runtime.invalidateUnifiedGraph());
   };
   // The folder is watched, not the file, so a file replaced by rename is seen too.
   const startWatching = () => {
@@ -217,7 +219,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       await closeServer();
       await metrics?.close();
       await runtime[Symbol.asyncDispose]();
-      await Promise.all(features.map((feature) => feature.close?.()));
+      await Promise.all(features.flatMap((feature) => (feature.close ? [feature.close()] : [])));
     },
   };
 }

@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 
 /** A field of the supergraph and the subgraphs that resolve it. */
-export interface FieldRouting {
+interface FieldRouting {
   /** `Type.field`. */
   coordinate: string;
   type: TypeNode;

@@ -15,11 +15,11 @@ const INTERNAL_FIELDS = new Set(['_service', '_entities']);
 /** Directives a client sees through introspection; every other usage is routing detail. */
 const CLIENT_DIRECTIVES = new Set(['deprecated', 'specifiedBy', 'oneOf']);
 
-export function isInternalName(name: string): boolean {
+function isInternalName(name: string): boolean {
   return INTERNAL.test(name);
 }
 
-export function isInternalField(name: string): boolean {
+function isInternalField(name: string): boolean {
   return INTERNAL_FIELDS.has(name) || name.startsWith('__');
 }
 

@@ -34,7 +34,7 @@ export interface GraphOptions {
   poolSize?: number;
 }
 
-export interface RunningSubgraph {
+interface RunningSubgraph {
   name: string;
   url: string;
   metricsUrl: string;
@@ -110,7 +110,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         { seed: options.seed ?? true, logger },
       );
     } finally {
-      await Promise.all(setup.map(({ db }) => (db.isInitialized ? db.destroy() : undefined)));
+      await Promise.all(setup.filter(({ db }) => db.isInitialized).map(({ db }) => db.destroy()));
     }
     const databases = subgraphs.map((definition) => {
       const { dataSource, statements } = createDatabase({
@@ -181,5 +181,5 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
 
 async function stopAll(servers: SubgraphServer[], dataSources: DataSource[]): Promise<void> {
   await Promise.allSettled(servers.map((server) => server.stop()));
-  await Promise.allSettled(dataSources.map((db) => (db.isInitialized ? db.destroy() : undefined)));
+  await Promise.allSettled(dataSources.filter((db) => db.isInitialized).map((db) => db.destroy()));
 }

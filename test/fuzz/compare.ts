@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { nullsOnlyWhereErrorsAre, pathIsSkipped, withoutPaths } from './paths';
 
-export interface GraphQLError {
+interface GraphQLError {
   message: string;
   path?: (string | number)[];
   extensions?: { code?: unknown };

@@ -23,7 +23,7 @@ export interface Generated {
 }
 
 /** Selection levels of a generated operation (the limit is 15: these stay well within it). */
-export const MAX_LEVELS = 4;
+const MAX_LEVELS = 4;
 const OVER_LIMIT_SHARE = 0.04;
 
 type Draw = fc.GeneratorValue;

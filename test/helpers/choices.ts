@@ -31,7 +31,7 @@ const states = () => [
 ];
 
 /** The readable HIGH-priority recommendations needing technical assistance of a state. */
-export function urgentNeedsOf(iso3: string) {
+function urgentNeedsOf(iso3: string) {
   const s = seed();
   return s
     .assessmentsOf(iso3)

@@ -1,5 +1,5 @@
-export const DEFAULT_FIRST = 20;
-export const MAX_FIRST = 100;
+const DEFAULT_FIRST = 20;
+const MAX_FIRST = 100;
 
 export interface ExpectedPage<T> {
   totalCount: number;

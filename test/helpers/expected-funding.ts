@@ -14,7 +14,7 @@ export function fundedCents(project: ProjectRow): bigint {
 }
 
 /** `Project.recommendations`: by id, only those an anonymous caller may read. */
-export function projectRecommendations(project: ProjectRow) {
+function projectRecommendations(project: ProjectRow) {
   const s = seed();
   return [...project.recommendationIds]
     .map((id) => s.recommendation(id))

@@ -13,12 +13,12 @@ import { assessmentOrder, compareText, seed } from './seed';
 export const ANONYMOUS: Caller = { name: 'anonymous', roles: null };
 
 export const regionOf = new Map(statesJson.map((state) => [state.iso3, state.region as Region]));
-export const stateNameOf = new Map(statesJson.map((state) => [state.iso3, state.name]));
-export const regionLabel = (region: string) => region[0] + region.slice(1).toLowerCase();
+const stateNameOf = new Map(statesJson.map((state) => [state.iso3, state.name]));
+const regionLabel = (region: string) => region[0] + region.slice(1).toLowerCase();
 const REGION_ORDER: string[] = Object.values(Region);
 const PRIORITY_ORDER: string[] = [Priority.HIGH, Priority.MEDIUM, Priority.LOW];
 
-export const stateOfRecommendation = (r: RecommendationRow) =>
+const stateOfRecommendation = (r: RecommendationRow) =>
   seed().assessment(r.assessmentId).memberStateIso3;
 
 /** The recommendations a caller may read, newest assessment first, then by number. */
@@ -41,7 +41,7 @@ export interface NeedsFilter {
   technicalAssistanceNeeded?: boolean;
 }
 
-export const matchesNeeds = (filter: NeedsFilter) => (r: RecommendationRow) =>
+const matchesNeeds = (filter: NeedsFilter) => (r: RecommendationRow) =>
   (!filter.region || filter.region.includes(regionOf.get(stateOfRecommendation(r))!)) &&
   (!filter.priority || filter.priority.includes(r.priority)) &&
   (filter.technicalAssistanceNeeded === undefined ||

@@ -94,7 +94,7 @@ export function expectedProjectsByAssessment({
 }
 
 /** `Assessment.coverage(filter)` over its readable recommendations. */
-export function coverageOf(a: AssessmentRow, filter: NeedFilter) {
+function coverageOf(a: AssessmentRow, filter: NeedFilter) {
   const s = seed();
   const considered = s.recommendationsOf(a).filter((r) => matchesNeed(r, filter));
   const addressed = considered.filter((r) => s.isAddressed(r.id)).length;

@@ -44,7 +44,7 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function byKey<T>(key: (row: T) => string) {
+function byKey<T>(key: (row: T) => string) {
   return (a: T, b: T) => compareText(key(a), key(b));
 }
 

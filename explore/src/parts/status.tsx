@@ -69,7 +69,7 @@ function markFirstData() {
     });
   }
 }
-export const FIRST_DATA = 'explore:first-data';
+const FIRST_DATA = 'explore:first-data';
 
 /** In place of a section whose data the answer lacks. */
 export function Unavailable(props: { what: string }) {

@@ -8,7 +8,7 @@ import { classBreaks, classLabels, classOf, type WorldRow } from '../shape';
 const WIDTH = 960;
 const HEIGHT = 470;
 /** Sequential, colour-blind safe (ColorBrewer OrRd), darker for more unaddressed needs. */
-export const CLASS_COLOURS = ['#fdd49e', '#fdbb84', '#fc8d59', '#d7301f', '#990000'];
+const CLASS_COLOURS = ['#fdd49e', '#fdbb84', '#fc8d59', '#d7301f', '#990000'];
 const NONE_UNADDRESSED = '#c6dbef';
 const NO_NEEDS = '#eeeeee';
 

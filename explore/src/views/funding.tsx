@@ -31,7 +31,7 @@ interface FundingData {
   }[];
 }
 
-export const GROUP_NAMES: Record<FundingGroup, string> = {
+const GROUP_NAMES: Record<FundingGroup, string> = {
   REGION: 'Region',
   THEMATIC_AREA: 'Thematic area',
   LEAD_ENTITY: 'Lead entity',

@@ -8,9 +8,8 @@ export const IDE_BASE = '/graphiql';
 const packageJson = require.resolve('@graphql-yoga/graphiql/package.json');
 const DIST = join(dirname(packageJson), 'dist');
 /** The installed version of `@graphql-yoga/graphiql`, in the URLs of its files. */
-export const GRAPHIQL_VERSION = (
-  JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }
-).version;
+const GRAPHIQL_VERSION = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string })
+  .version;
 const VERSIONED = `${IDE_BASE}/${GRAPHIQL_VERSION}`;
 
 const JS = 'application/javascript; charset=utf-8';

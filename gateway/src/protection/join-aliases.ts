@@ -87,7 +87,7 @@ export function joinFieldsOf(supergraphSdl: string): JoinFields {
  * representation the caller shaped (wrong answers, at least), and some such operations abort the
  * whole process in the planner's native code. An operation that needs both names another alias.
  */
-export function joinAliasRule(joinFields: JoinFields): ValidationRule {
+function joinAliasRule(joinFields: JoinFields): ValidationRule {
   return (context) => ({
     Field(node) {
       const alias = node.alias?.value;

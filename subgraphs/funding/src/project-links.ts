@@ -9,7 +9,7 @@ import {
 import type { Project } from './entities/project.entity';
 
 /** The sets of keys a project links to, each in its own table. */
-export const PROJECT_LINKS = {
+const PROJECT_LINKS = {
   partnerEntities: { target: ProjectPartner, key: 'entityAcronym' },
   beneficiaryStates: { target: ProjectBeneficiary, key: 'memberStateIso3' },
   thematicAreas: { target: ProjectThematicArea, key: 'thematicAreaCode' },
@@ -40,7 +40,7 @@ export async function readLinksOf(
 }
 
 /** Every link of a project, each set sorted, in one statement. */
-export async function readLinks(tx: EntityManager, projectId: string): Promise<ProjectLinks> {
+async function readLinks(tx: EntityManager, projectId: string): Promise<ProjectLinks> {
   const [{ id: _id, ...links }] = await readLinksOf(tx, [projectId]);
   return links;
 }

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 import { refusal } from './protection/refusal';
 
 /** Error codes the graph returns in `extensions.code`, besides GraphQL's own. */
-export const ErrorCode = {
+const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

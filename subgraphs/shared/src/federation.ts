@@ -12,7 +12,7 @@ const FEDERATION_LINK = `extend schema @link(
 )`;
 
 /** `__resolveReference` functions, keyed by entity type name. */
-export type ReferenceResolvers<TContext> = Record<
+type ReferenceResolvers<TContext> = Record<
   string,
   { __resolveReference: (reference: never, context: TContext) => unknown }
 >;

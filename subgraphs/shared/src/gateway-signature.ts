@@ -15,7 +15,7 @@ import type { ExecutionRequest } from '@graphql-tools/utils';
  * caller's Authorization header, so that a captured request cannot be replayed as another caller.
  * The hash, not the token, because the library logs the signed content at debug level.
  */
-export const SIGNATURE_EXTENSION = 'hmac-signature';
+const SIGNATURE_EXTENSION = 'hmac-signature';
 
 const callerOf = (authorization: string | null | undefined) =>
   createHash('sha256')
@@ -41,7 +41,7 @@ export function signBody<T extends { query: string; variables?: Record<string, u
 }
 
 /** What a subgraph checks the signature against: the request as it arrived. */
-export function signedContentOfRequest(
+function signedContentOfRequest(
   body: { query?: unknown; variables?: unknown },
   authorization: string | undefined,
 ): string {

@@ -9,7 +9,7 @@ export const MAX_PAGE_SIZE = 100;
 
 @Directive('@shareable')
 @ObjectType({ simpleResolvers: true, description: 'Where a page sits in the whole list.' })
-export class PageInfo {
+class PageInfo {
   @Field({ description: 'Whether more items follow this page.' })
   hasNextPage!: boolean;
 
@@ -95,7 +95,7 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 /** The kind of value a sort column holds, so a cursor can be checked before it reaches SQL. */
-export type CursorValueKind = 'date' | 'uuid' | 'text' | 'integer' | 'number';
+type CursorValueKind = 'date' | 'uuid' | 'text' | 'integer' | 'number';
 
 const CURSOR_CHECKS: Record<CursorValueKind, (value: unknown) => boolean> = {
   date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
@@ -105,7 +105,7 @@ const CURSOR_CHECKS: Record<CursorValueKind, (value: unknown) => boolean> = {
   number: (v) => typeof v === 'string' && /^-?\d{1,20}(\.\d{1,20})?(e[-+]?\d{1,3})?$/.test(v),
 };
 
-export interface SortKey {
+interface SortKey {
   /** Entity property, as TypeORM names it. */
   property: string;
   kind: CursorValueKind;

@@ -1,7 +1,7 @@
 import { badUserInput } from './errors';
 
 /** The longest search a caller may send, in characters. */
-export const MAX_SEARCH_LENGTH = 200;
+const MAX_SEARCH_LENGTH = 200;
 
 /** How every `search` filter reads what a person types, said once for the schema. */
 export const SEARCH_DESCRIPTION =

@@ -42,7 +42,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
 }
 
 /** Where a subgraph listens: clients on one port, Prometheus on another. */
-export interface ListenAddresses {
+interface ListenAddresses {
   /** 0 picks a free port. */
   port: number;
   /** @default '0.0.0.0' */
@@ -306,7 +306,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       await apollo.stop();
       // Scrapes go on while requests drain; the registry is cleared only once they have stopped.
       await metrics?.close();
-      await Promise.all(features.map((feature) => feature.close?.()));
+      await Promise.all(features.flatMap((feature) => (feature.close ? [feature.close()] : [])));
       await closeServer();
     },
   };

@@ -15,7 +15,7 @@ export interface RequestScope<TServices = unknown> {
 }
 
 /** What a subgraph's background work needs: its database, its peers, the graph's signature. */
-export interface ServiceDeps {
+interface ServiceDeps {
   db: DataSource;
   logger: Logger;
   /** URLs of the subgraphs it calls, by name. */

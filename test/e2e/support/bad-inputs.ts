@@ -36,7 +36,7 @@ const post = (family: string, body: unknown, headers: Record<string, string> = {
 });
 
 /** Bodies that are not a GraphQL request: not JSON, the wrong JSON, the wrong content type. */
-export function malformedBody(rng: Random, target: Target): BadInput {
+function malformedBody(rng: Random, target: Target): BadInput {
   const valid = JSON.stringify(rng.pick(target.operations));
   const shapes: (() => BadInput)[] = [
     () => post('body', rng.bytes(rng.int(0, 2000))),
@@ -111,7 +111,7 @@ const NAMES = [
 ];
 
 /** Documents that are not GraphQL, or are GraphQL built to hurt: deep, wide, cyclic. */
-export function malformedQuery(rng: Random, target: Target): BadInput {
+function malformedQuery(rng: Random, target: Target): BadInput {
   const { query } = rng.pick(target.operations);
   const shapes: (() => string)[] = [
     () =>
@@ -157,7 +157,7 @@ export function malformedQuery(rng: Random, target: Target): BadInput {
 }
 
 /** Real operations with variables of the wrong type, size or content. */
-export function badVariables(rng: Random, target: Target): BadInput {
+function badVariables(rng: Random, target: Target): BadInput {
   const { query, variables } = rng.pick(target.operations);
   const names = Object.keys(variables);
   const mutated: Record<string, unknown> = { ...variables };
@@ -193,7 +193,7 @@ function leaves(value: unknown): [Record<string | number, unknown>, string | num
  * Real operations with a NUL or a lone surrogate in one of their variables, at any depth,
  * `_entities` representations included: refused as the caller's error, never a database error.
  */
-export function unstorableStrings(rng: Random, target: Target): BadInput {
+function unstorableStrings(rng: Random, target: Target): BadInput {
   const withVariables = target.operations.filter((op) => leaves(op.variables).length > 0);
   const { query, variables } = rng.pick(withVariables);
   const changed = structuredClone(variables);
@@ -204,7 +204,7 @@ export function unstorableStrings(rng: Random, target: Target): BadInput {
 }
 
 /** Requests that are fine in themselves, sent with the wrong method, path or headers. */
-export function badHeaders(rng: Random, target: Target): BadInput {
+function badHeaders(rng: Random, target: Target): BadInput {
   const { query } = rng.pick(target.operations);
   const encoded = encodeURIComponent(query);
   const shapes: (() => BadInput)[] = [

@@ -1,11 +1,11 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
  * What the proxy does with the next requests: pass them on, answer 503 as a load balancer does,
  * hang (never answer), reset the connection as a crashed process would, or pass them on late.
  */
-export type FaultMode = 'pass' | 'unavailable' | 'hang' | 'reset' | 'slow';
+type FaultMode = 'pass' | 'unavailable' | 'hang' | 'reset' | 'slow';
 
 export interface FaultProxy {
   url: string;
@@ -44,7 +44,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-  const server: Server = createServer(async (request, response) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const body = await readBody(request);
     requests.push({ body, headers: request.headers });
     try {
@@ -89,6 +89,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         }
       }
     }
+  };
+  const server: Server = createServer((request, response) => {
+    // A request the proxy cannot handle (one broken off while its body is read) loses its connection.
+    handle(request, response).catch((error: unknown) => {
+      console.error('fault proxy: request failed', error);
+      request.socket.destroy();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

@@ -17,7 +17,7 @@ function restartCommand(): string[] {
   return ['pg_ctlcluster', '--skip-systemctl-redirect', versions[0], 'main', 'restart'];
 }
 
-export async function postgresAnswers(url: string): Promise<boolean> {
+async function postgresAnswers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
     await client.connect();

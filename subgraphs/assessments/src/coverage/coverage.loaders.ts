@@ -7,7 +7,7 @@ import type { RecommendationFilter } from '../resolvers/inputs/recommendation-fi
 import type { NeedFilter } from './coverage.type';
 
 /** Newest assessment first, then in the order of each. */
-export const NEEDS_ORDER: KeysetOrder = {
+const NEEDS_ORDER: KeysetOrder = {
   keys: [
     { property: 'startedOn', kind: 'date', alias: 'a', direction: 'DESC' },
     { property: 'id', kind: 'uuid', alias: 'a', direction: 'DESC' },

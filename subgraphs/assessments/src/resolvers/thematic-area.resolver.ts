@@ -19,7 +19,7 @@ import { RecommendationPageArgs } from './inputs/recommendation-filter.input';
 import { RecommendationConnection } from './recommendation.resolver';
 
 @ObjectType({ simpleResolvers: true, description: 'How many recommendations have one priority.' })
-export class PriorityCount {
+class PriorityCount {
   @Field(() => Priority, { description: 'The priority.' })
   priority!: Priority;
 

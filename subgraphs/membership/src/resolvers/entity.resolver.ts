@@ -10,7 +10,7 @@ import { WorkingGroupMembership } from '../entities/working-group-membership.ent
 import { WorkingGroup } from '../entities/working-group.entity';
 import { EntityPageArgs } from './inputs/entity-filter.input';
 
-export const EntityConnection = connectionType('Entity', CompactEntity, 'Compact entities');
+const EntityConnection = connectionType('Entity', CompactEntity, 'Compact entities');
 
 const ENTITY_ORDER: KeysetOrder = {
   keys: [

@@ -38,7 +38,7 @@ import {
  * - introspection at a fixed weight per `__schema` or `__type`, and `__typename` as a scalar, so
  *   that aliasing them costs what it serves.
  */
-export const COST = { scalar: 1, object: 2, depthFactor: 1.5 } as const;
+const COST = { scalar: 1, object: 2, depthFactor: 1.5 } as const;
 
 /**
  * pagination.ts's MAX_PAGE_SIZE and DEFAULT_PAGE_SIZE, repeated (a test keeps them equal)
