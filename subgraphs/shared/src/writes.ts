@@ -248,7 +248,7 @@ export async function insertRow<T extends ObjectLiteral>(
 export const IDEMPOTENCY_KEY = {
   nullable: true,
   description:
-    'Any unique string (a UUID is best). A retry with the same key returns the first result instead of creating twice.',
+    'Any unique string (a UUID is best). A retry with the same key returns the first result instead of creating twice, for as long as the key is kept: 7 days from its first use unless the deployment says otherwise; after that the key is new again.',
 } as const;
 
 /** Provenance of every record a user writes through the graph: theirs, never sample data. */
