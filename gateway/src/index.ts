@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void stop('SIGINT'));
   } catch (error) {
     logger.fatal(
-      error instanceof ConfigError ? { msg: error.message } : { err: error },
+      error instanceof ConfigError ? { reason: error.message } : { err: error },
       'could not start',
     );
     process.exit(1);

@@ -69,7 +69,7 @@ export async function runSubgraph(definition: SubgraphDefinition<unknown>): Prom
     process.once('SIGINT', () => void stop('SIGINT'));
   } catch (error) {
     logger.fatal(
-      error instanceof ConfigError ? { msg: error.message } : { err: error },
+      error instanceof ConfigError ? { reason: error.message } : { err: error },
       'could not start',
     );
     process.exit(1);
