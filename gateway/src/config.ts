@@ -100,8 +100,14 @@ interface PerformanceConfig {
   compression: boolean;
 }
 
-/** The gateway's settings, read once from the environment; each names its variable. */
-export interface GatewayConfig extends CommonConfig {
+/**
+ * The gateway's settings, read once from the environment; each names its variable. Those of
+ * one feature are in its own part (`protection`, `performance`), each value in one place.
+ */
+export interface GatewayConfig extends Pick<
+  CommonConfig,
+  'logLevel' | 'exposeErrorDetails' | 'auth' | 'tracing'
+> {
   /** `PORT` @default 4000 */
   port: number;
   /** `HOST` @default '0.0.0.0' */
@@ -149,7 +155,10 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   const common = commonConfig(values, 'gateway');
   const subgraphUrls = readFamily(env, gatewayFamilies.url, setting.url(['http', 'https']));
   return {
-    ...common,
+    logLevel: common.logLevel,
+    exposeErrorDetails: common.exposeErrorDetails,
+    auth: common.auth,
+    tracing: common.tracing,
     port: values.PORT,
     host: values.HOST,
     metricsPort: values.METRICS_PORT,

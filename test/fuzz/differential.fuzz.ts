@@ -64,7 +64,7 @@ beforeAll(async () => {
   apollo = await startApolloGateway(graph, {
     urls,
     signingSecret: process.env.GATEWAY_SIGNING_SECRET,
-    limits: readGatewayConfig({}).limits,
+    limits: readGatewayConfig({}).protection.limits,
   });
   const introspection = await postGraphQL<IntrospectionQuery>(apollo.url, getIntrospectionQuery());
   schema = buildClientSchema(introspection.data!);

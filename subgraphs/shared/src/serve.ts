@@ -12,7 +12,6 @@ import { PeerClient } from './peers';
 import { protection } from './protection';
 import type { RateLimitConfig } from './protection/rate-limit-policy';
 import { idempotencyCleanup } from './idempotency-cleanup';
-import { ConfigError } from './settings';
 import type { Viewer } from './viewer';
 
 export interface ServeOptions {
@@ -41,12 +40,6 @@ export interface ServeOptions {
    * `config` replaces some of its settings. @default the process's
    */
   env?: Record<string, string | undefined>;
-  /**
-   * How long an idempotency key is honoured, in ms: a retry after it is a new request, and a
-   * background cleanup deletes the key. @default IDEMPOTENCY_RETENTION_DAYS (7 days), as
-   * `readSubgraphConfig` reads it
-   */
-  idempotencyRetentionMs?: number;
 }
 
 /** Verifies each request's token once, however many times its caller is asked for. */
@@ -65,28 +58,13 @@ function viewerPerRequest(authenticate: (header: string | undefined) => Promise<
 /** Builds a subgraph's HTTP server on an initialised data source; it does not listen yet. */
 export async function createServerFor<TLoaders, TServices>(
   definition: SubgraphDefinition<TLoaders, TServices>,
-  {
-    db,
-    logger,
-    peers,
-    auth,
-    entities,
-    config: given = {},
-    env,
-    idempotencyRetentionMs: givenRetentionMs,
-  }: ServeOptions,
+  { db, logger, peers, auth, entities, config: given = {}, env }: ServeOptions,
 ): Promise<SubgraphServer> {
   const config: SubgraphConfig = {
     ...readSubgraphConfig(definition, env),
     ...given,
   };
-  // The idempotency keys' retention: the caller's, else IDEMPOTENCY_RETENTION_DAYS from `env`.
-  const idempotencyRetentionMs = givenRetentionMs ?? config.idempotencyRetentionMs;
-  if (!(idempotencyRetentionMs > 0) || !Number.isFinite(idempotencyRetentionMs)) {
-    throw new ConfigError(
-      `idempotencyRetentionMs must be above 0; got ${String(idempotencyRetentionMs)}`,
-    );
-  }
+  const { idempotencyRetentionMs } = config;
   const { schema, sdl } = await definition.buildSchema();
   const peerUrls = { ...definition.peers, ...peers };
   const signingSecrets = config.gatewaySigningSecrets;
