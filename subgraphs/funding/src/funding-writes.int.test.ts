@@ -163,6 +163,72 @@ test('a project code stays taken, even by a deleted project', async () => {
   expect(await projectsWithCode(taken.code)).toBe(1);
 });
 
+test('a deleted project comes back with its links by restoreProject, for its lead or an admin', async () => {
+  const RESTORE = `mutation ($id: ID!) { restoreProject(id: $id) { id code version status
+    recommendations { id } beneficiaryStates { iso3 } } }`;
+  const [project] = await rows<{ id: string; code: string; version: number }>(
+    `SELECT p.id, p.code, p.version FROM funding.project p
+      WHERE p.lead_entity_acronym = 'UNODC' AND p.deleted_at IS NULL
+        AND EXISTS (SELECT 1 FROM funding.project_recommendation l WHERE l.project_id = p.id)
+        AND NOT EXISTS (SELECT 1 FROM funding.contribution c WHERE c.project_id = p.id)
+      ORDER BY p.code LIMIT 1`,
+  );
+  const links = await rows<{ id: string }>(
+    `SELECT recommendation_id AS id FROM funding.project_recommendation
+      WHERE project_id = $1 ORDER BY 1`,
+    [project.id],
+  );
+  const editor = await as(['editor'], 'UNODC');
+  const removed = await graph.query(
+    DELETE,
+    { id: project.id, version: project.version },
+    { headers: editor },
+  );
+  expect(removed).toEqual({ data: { deleteProject: true } });
+
+  const outsider = await graph.query(
+    RESTORE,
+    { id: project.id },
+    { headers: await as(['editor'], 'UNDP') },
+  );
+  expect(outsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  const anonymous = await graph.query(RESTORE, { id: project.id });
+  expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  expect(await graph.query(`{ project(code: "${project.code}") { id } }`)).toEqual({
+    data: { project: null },
+  });
+
+  const restored = await graph.query<{ restoreProject: { version: number } }>(
+    RESTORE,
+    { id: project.id },
+    { headers: editor },
+  );
+  expect(restored.errors).toBeUndefined();
+  expect(restored.data!.restoreProject).toMatchObject({
+    id: project.id,
+    version: project.version + 2,
+    recommendations: expect.arrayContaining(links),
+  });
+  const lookup = await graph.query<{ project: { id: string } }>(
+    `{ project(code: "${project.code}") { id } }`,
+  );
+  expect(lookup.data).toEqual({ project: { id: project.id } });
+
+  const again = await graph.query(RESTORE, { id: project.id }, { headers: editor });
+  expect(again.data).toMatchObject({ restoreProject: { version: project.version + 2 } });
+  const unknown = await graph.query(
+    RESTORE,
+    { id: '00000000-0000-4000-8000-000000000000' },
+    { headers: editor },
+  );
+  expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  const operations = await rows<{ operation: string }>(
+    `SELECT operation FROM funding.audit_log WHERE entity_id = $1 ORDER BY id`,
+    [project.id],
+  );
+  expect(operations.map((o) => o.operation)).toEqual(['deleteProject', 'restoreProject']);
+});
+
 test('an editor of UNODC may neither create nor change a UNDP-led project; nothing changes', async () => {
   const editor = await as(['editor'], 'UNODC');
   const denied = await graph.query(

@@ -31,6 +31,7 @@ import {
 } from '../project-writes';
 import { requireAllKnown, type Reference } from '../../../shared/src/peers';
 import { DeleteArgs } from './inputs/delete.args';
+import { RestoreArgs } from './inputs/restore.args';
 import { CreateProjectInput, UpdateProjectInput } from './inputs/project.input';
 
 /** The sets an input may give, trimmed, normalised and without repeats. */
@@ -250,6 +251,36 @@ export class ProjectMutations {
       await write.audit({ entityType: 'Project', entityId: id, before, after: null });
       await recordAddressed(write.tx, affectedRecommendations(before, null));
       return true;
+    }).finally(() => loaders.deliverAddressed());
+  }
+
+  @Mutation(() => Project, {
+    description:
+      'Restores a deleted project as it was when deleted, with its links: it is in every list, lookup and total again, and the audit log records the restoration. Admin, or an editor of the entity that leads it. A project that is not deleted is returned unchanged.',
+  })
+  async restoreProject(
+    @Ctx() { db, viewer, loaders }: FundingContext,
+    @Args(() => RestoreArgs) { id }: RestoreArgs,
+  ) {
+    requireRole(viewer, ['admin', 'editor'], PROJECT_ACTION);
+    return runWrite({ db, viewer, operation: 'restoreProject' }, async (write) => {
+      const row = await write.tx
+        .getRepository(Project)
+        .createQueryBuilder('row')
+        .withDeleted()
+        .setLock('pessimistic_write')
+        .where('row.id = :id', { id })
+        .getOne();
+      if (!row) throw notFound(`Project ${id}`);
+      requireProjectWriter(viewer, row.leadEntityAcronym);
+      if (!row.deletedAt) return row;
+      const before = await projectSnapshot(write.tx, row);
+      await write.tx.restore(Project, { id });
+      const after = await write.tx.findOneByOrFail(Project, { id });
+      const snapshot = await projectSnapshot(write.tx, after);
+      await write.audit({ entityType: 'Project', entityId: id, before, after: snapshot });
+      await recordAddressed(write.tx, affectedRecommendations(null, snapshot));
+      return after;
     }).finally(() => loaders.deliverAddressed());
   }
 }
