@@ -22,12 +22,30 @@ export function localSecret(
   name: keyof typeof LOCAL_SECRETS = 'JWT_SECRET',
   env: Record<string, string | undefined> = process.env,
 ): string {
+  return existingSecret(name, env) ?? newSecret(name, env);
+}
+
+/** The secret from its variable or the file `npm start` keeps; undefined if neither is there. */
+export function existingSecret(
+  name: keyof typeof LOCAL_SECRETS,
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
   if (env[name]) return env[name];
-  const { fileVariable, file: fallback } = LOCAL_SECRETS[name];
-  const file = resolve(env[fileVariable] ?? fallback);
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
-  }
+  const file = fileOf(name, env);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+function fileOf(name: keyof typeof LOCAL_SECRETS, env: Record<string, string | undefined>) {
+  const { fileVariable, file } = LOCAL_SECRETS[name];
+  return resolve(env[fileVariable] ?? file);
+}
+
+function newSecret(
+  name: keyof typeof LOCAL_SECRETS,
+  env: Record<string, string | undefined>,
+): string {
+  const file = fileOf(name, env);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }

@@ -1,6 +1,6 @@
 import { auditLogResolver } from '../../shared/src/audit';
 import { buildFederatedSchema } from '../../shared/src/federation';
-import { AddressedMutations } from './resolvers/addressed.mutations';
+import { AddressedResolver } from './resolvers/addressed.resolver';
 import { AssessmentMutations } from './resolvers/assessment.mutations';
 import { AssessmentResolver, assessmentReference } from './resolvers/assessment.resolver';
 import { AssessmentCoverageResolver, CoverageResolver } from './resolvers/coverage.resolver';
@@ -32,7 +32,7 @@ export function buildAssessmentsSchema() {
       EntityAssessmentsResolver,
       AssessmentMutations,
       RecommendationMutations,
-      AddressedMutations,
+      AddressedResolver,
       OverviewResolver,
     ],
     referenceResolvers: {

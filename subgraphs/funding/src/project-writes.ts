@@ -2,7 +2,7 @@ import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { forbidden, isEditorOf, requireRole, type Viewer } from '../../shared/src/viewer';
 import { lockVersion, notFound, type Write } from '../../shared/src/writes';
 import { Project } from './entities/project.entity';
-import { affectedRecommendations, recordAddressed } from './addressed/outbox';
+import { affectedRecommendations, recordChanged } from './addressed/outbox';
 import { projectSnapshot } from './project-links';
 
 /** What the errors say the caller was trying to do. */
@@ -86,6 +86,6 @@ export async function changeProject(
   const after = await write.tx.findOneByOrFail(Project, { id: before.id });
   const snapshot = await projectSnapshot(write.tx, after);
   await write.audit({ entityType: 'Project', entityId: after.id, before, after: snapshot });
-  await recordAddressed(write.tx, affectedRecommendations(before, snapshot));
+  await recordChanged(write.tx, affectedRecommendations(before, snapshot));
   return after;
 }

@@ -19,6 +19,7 @@ import { ProgrammeResolver, programmeReference } from './resolvers/programme.res
 import { ProjectLinkMutations } from './resolvers/project-links.mutations';
 import { ProjectMutations } from './resolvers/project.mutations';
 import { ProjectResolver, projectReference } from './resolvers/project.resolver';
+import { ReconcileResolver } from './resolvers/reconcile.resolver';
 import {
   RecommendationFundingResolver,
   recommendationReference,
@@ -32,6 +33,7 @@ export function buildFundingSchema() {
   return buildFederatedSchema({
     resolvers: [
       FundingSummaryResolver,
+      ReconcileResolver,
       auditLogResolver('funding'),
       ProjectResolver,
       ProgrammeResolver,

@@ -7,7 +7,9 @@ import {
   type Named,
 } from '../../shared/src/peer-reference';
 import type { SubgraphDefinition } from '../../shared/src/subgraph';
-import { AddressedRelay, sendToAssessments } from './addressed/relay';
+import { assessmentsCopy } from './addressed/assessments-client';
+import { CoverageReconciler } from './addressed/reconciler';
+import { AddressedRelay } from './addressed/relay';
 import { fundingEntities } from './entities';
 import { createFundingLoaders, type FundingLoaders } from './loaders/funding.loaders';
 import { fundingMigrations } from './migrations';
@@ -15,11 +17,13 @@ import { buildFundingSchema } from './schema';
 import { seedFunding } from './seed/seed-funding';
 
 /**
- * What funding runs beside its requests: the delivery of its outbox to assessments, and what it
- * keeps of its peers' reference rows (states and regions, entity and thematic area names).
+ * What funding runs beside its requests: the delivery of its outbox to assessments and the
+ * reconciliation of assessments' copy, and what it keeps of its peers' reference rows (states
+ * and regions, entity and thematic area names).
  */
 export interface FundingServices {
   addressed: AddressedRelay;
+  reconciler: CoverageReconciler;
   states: StateDirectory;
   entityNames: PeerReference<Named>;
   areaNames: PeerReference<Named>;
@@ -34,10 +38,16 @@ export const funding: SubgraphDefinition<FundingLoaders, FundingServices> = {
   buildSchema: buildFundingSchema,
   createLoaders: createFundingLoaders,
   seed: seedFunding,
-  createServices({ db, logger, peers, signingSecret }) {
-    const addressed = new AddressedRelay(db, {
-      send: sendToAssessments(peers.assessments, signingSecret),
+  createServices({ db, logger, peers, signingSecret, metrics, config }) {
+    const copy = assessmentsCopy(peers.assessments, signingSecret);
+    const addressed = new AddressedRelay(db, { copy, logger });
+    const reconciler = new CoverageReconciler({
+      db,
+      relay: addressed,
+      copy,
       logger,
+      metrics,
+      intervalMs: config.coverageReconcileIntervalMs,
     });
     const options = { signingSecret };
     const byKey = (row: Named) => row.key;
@@ -58,11 +68,16 @@ export const funding: SubgraphDefinition<FundingLoaders, FundingServices> = {
     };
     // Read at start if the peers answer, else when first asked for: they may start later.
     for (const reference of Object.values(references)) void reference.all().catch(() => undefined);
+    reconciler.start();
     return {
       addressed,
+      reconciler,
       ...references,
       ready: addressed.start(),
-      stop: () => addressed.stop(),
+      async stop() {
+        await reconciler.stop();
+        await addressed.stop();
+      },
     };
   },
   peers: {

@@ -32,6 +32,7 @@ export interface ServeOptions {
       | 'maxBodyBytes'
       | 'gatewaySigningSecrets'
       | 'requestBudgetMs'
+      | 'coverageReconcileIntervalMs'
       | keyof RateLimitConfig
     >
   >;
@@ -100,11 +101,14 @@ export async function createServerFor<TLoaders, TServices>(
       "GATEWAY_SIGNING_SECRET is not set: requests from the gateway are checked, and rate-limited, as a partner agency's are",
     );
   }
+  const watching = observability(featureDeps);
   const services = definition.createServices?.({
     db,
     logger,
     peers: peerUrls,
     signingSecret: signingSecrets[0],
+    metrics: watching.metrics!,
+    config,
   }) as TServices & SubgraphServices;
   await services?.ready;
   return createSubgraphServer<SubgraphContext<TLoaders>>({
@@ -131,7 +135,7 @@ export async function createServerFor<TLoaders, TServices>(
     },
     features: [
       protection(featureDeps),
-      observability(featureDeps),
+      watching,
       idempotencyCleanup({ db, logger, retentionMs: idempotencyRetentionMs }),
       ...(services ? [{ close: () => services.stop() }] : []),
     ],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RateLimitConfig } from './protection/rate-limit-policy';
 import { checkCommon, commonConfig, commonSettings, type CommonConfig } from './service-settings';
-import { readFamily, readSettings, secret, setting, type Env } from './settings';
+import { durationSeconds, readFamily, readSettings, secret, setting, type Env } from './settings';
 import type { SubgraphDefinition } from './subgraph';
 
 /** Every variable a subgraph reads, besides the SUBGRAPH_<NAME>_URL of its peers. */
@@ -19,6 +19,7 @@ export const subgraphSettings = {
   DATABASE_STATEMENT_TIMEOUT_MS: setting.int(4000),
   REQUEST_BUDGET_MS: setting.int(4000),
   IDEMPOTENCY_RETENTION_DAYS: setting.days(7, { max: 3650 }),
+  COVERAGE_RECONCILE_INTERVAL: setting.duration('10m'),
 };
 
 /** A subgraph's peers are named by the same variables the gateway reads: `SUBGRAPH_<NAME>_URL`. */
@@ -71,6 +72,12 @@ export interface SubgraphConfig
    * @default 7
    */
   idempotencyRetentionMs: number;
+  /**
+   * `COVERAGE_RECONCILE_INTERVAL` (funding): how often assessments' copy of what projects address
+   * is compared with funding's links and repaired (`3600`, `10m`, `1h`); `0` turns the schedule
+   * off, leaving `npm run reconcile`. @default '10m'
+   */
+  coverageReconcileIntervalMs: number;
   /** The peers' URLs from `SUBGRAPH_<NAME>_URL`, replacing the definition's. @default none */
   peerUrls: Record<string, string>;
   /**
@@ -130,6 +137,7 @@ export function readSubgraphConfig(
     requestBudgetMs: values.REQUEST_BUDGET_MS,
     gatewaySigningSecrets: signingSecrets,
     idempotencyRetentionMs: values.IDEMPOTENCY_RETENTION_DAYS,
+    coverageReconcileIntervalMs: durationSeconds(values.COVERAGE_RECONCILE_INTERVAL)! * 1000,
     peerUrls: readFamily(env, subgraphFamilies.peerUrl, setting.url(['http', 'https'])) as Record<
       string,
       string

@@ -1,8 +1,10 @@
+import type { Registry } from 'prom-client';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Dataset } from './dataset/rows';
 import type { FederatedSchema } from './federation';
 import type { Logger } from './logger';
 import type { PeerClient } from './peers';
+import type { SubgraphConfig } from './subgraph-config';
 import type { Viewer } from './viewer';
 
 /** What one request's loaders work with. */
@@ -22,6 +24,10 @@ interface ServiceDeps {
   peers: Readonly<Record<string, string>>;
   /** Signs its calls to peers, so they know them from inside the graph. */
   signingSecret: string | undefined;
+  /** The subgraph's metrics registry, served on its metrics listener. */
+  metrics: Registry;
+  /** The subgraph's configuration, read once at start. */
+  config: SubgraphConfig;
 }
 
 /** Work a subgraph does beside its requests, started with its server and stopped with it. */

@@ -25,10 +25,12 @@ export function affectedRecommendations(
 }
 
 /**
- * Records, in the write's transaction, whether each recommendation is now addressed by a live
- * project: the state, not the change, so that applying an event twice, or late, is harmless.
+ * Records, in the write's transaction, that these recommendations' "addressed" may have changed.
+ * Only which, not the new state: a state computed here could not see a concurrent write to another
+ * project that links the same recommendation. The relay reads the state from committed rows when
+ * it delivers (relay.ts).
  */
-export async function recordAddressed(
+export async function recordChanged(
   tx: EntityManager,
   recommendationIds: readonly string[],
   { unrecordedOnly = false } = {},
@@ -40,11 +42,19 @@ export async function recordAddressed(
     ? `WHERE NOT EXISTS (SELECT 1 FROM ${s}.addressed_outbox o WHERE o.recommendation_id = r.id)`
     : '';
   await tx.query(
-    `INSERT INTO ${s}.addressed_outbox (recommendation_id, addressed)
-     SELECT r.id, EXISTS (
-              SELECT 1 FROM ${s}.project_recommendation l JOIN ${s}.project p ON p.id = l.project_id
-               WHERE l.recommendation_id = r.id AND p.status <> $2 AND p.deleted_at IS NULL)
-       FROM unnest($1::uuid[]) AS r(id) ${unrecorded}`,
-    [[...new Set(recommendationIds)], ProjectStatus.CANCELLED],
+    `INSERT INTO ${s}.addressed_outbox (recommendation_id)
+     SELECT r.id FROM unnest($1::uuid[]) AS r(id) ${unrecorded}`,
+    [[...new Set(recommendationIds)]],
   );
+}
+
+/** Funding's links that count, of projects neither cancelled nor deleted: `FROM` SQL (`l`, `p`). */
+export function liveLinks(schema: string): string {
+  return `${schema}.project_recommendation l JOIN ${schema}.project p ON p.id = l.project_id
+            AND p.status <> '${ProjectStatus.CANCELLED}' AND p.deleted_at IS NULL`;
+}
+
+/** SQL: whether a live project addresses the recommendation whose id is `id`. */
+export function isAddressedNow(schema: string, id: string): string {
+  return `EXISTS (SELECT 1 FROM ${liveLinks(schema)} WHERE l.recommendation_id = ${id})`;
 }

@@ -1,63 +1,38 @@
-import type { DataSource } from 'typeorm';
-import { signBody } from '../../../shared/src/gateway-signature';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../../../shared/src/logger';
-
-/** One change of the outbox as assessments applies it. */
-export interface AddressedChange {
-  seq: string;
-  recommendationId: string;
-  addressed: boolean;
-}
+import type { AddressedChange, AddressedCopy } from './assessments-client';
+import { isAddressedNow } from './outbox';
 
 export interface RelayOptions {
-  /** Sends a batch of changes in order; resolves once the receiver has applied them all. */
-  send(changes: AddressedChange[]): Promise<void>;
+  /** Where the states go: assessments' copy. */
+  copy: Pick<AddressedCopy, 'record'>;
   logger: Logger;
-  /** How soon undelivered changes are tried again after a failed delivery. @default 2000 */
-  retryMs?: number;
-  /** Changes per call. @default 500 */
+  /**
+   * How often the relay looks for changes nobody delivered (a failed delivery, or one whose
+   * process was killed after its write committed). @default 2000
+   */
+  intervalMs?: number;
+  /** Outbox rows per delivery. @default 500 */
   batch?: number;
-  /** Delivered changes are kept this long, for an operator to read, then deleted. @default 7 days */
+  /** Delivered rows are kept this long, for an operator to read, then deleted. @default 7 days */
   keepMs?: number;
 }
 
-const RECORD_ADDRESSED = `mutation ($changes: [AddressedChange!]!) { recordAddressed(changes: $changes) }`;
-
-/** Sends changes to the assessments subgraph at `url`, signed as the graph's own call. */
-export function sendToAssessments(url: string, signingSecret: string | undefined) {
-  return async (changes: AddressedChange[]): Promise<void> => {
-    if (!signingSecret) {
-      throw new Error('GATEWAY_SIGNING_SECRET is not set: assessments accepts no unsigned changes');
-    }
-    const body = signBody(
-      { query: RECORD_ADDRESSED, variables: { changes } },
-      undefined,
-      signingSecret,
-    );
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(5_000),
-    });
-    const answer = (await response.json()) as {
-      data?: { recordAddressed?: number } | null;
-      errors?: { message: string }[];
-    };
-    if (answer.errors?.length || typeof answer.data?.recordAddressed !== 'number') {
-      throw new Error(
-        `assessments did not apply the changes: ${answer.errors?.[0]?.message ?? response.status}`,
-      );
-    }
-  };
+/** A recommendation's state read from committed rows, and whether a change of it is undelivered. */
+export interface CurrentState {
+  recommendationId: string;
+  addressed: boolean;
+  pending: boolean;
 }
 
 /**
- * Delivers funding's outbox of "addressed" changes to assessments, in order, and remembers how
- * far it got in funding's own schema, so a restart goes on from there. It delivers when the
- * service starts and when a write has committed (`deliverNow`), so the next read sees the write;
- * after a failed delivery it tries again every few seconds until one succeeds, and is idle
- * otherwise. Delivering twice is harmless: the receiver applies a change only over an older one.
+ * Delivers to assessments the state of every recommendation funding's outbox names, read from
+ * committed rows when it delivers, then marks those rows delivered (docs/design.md, "Where
+ * "addressed" is counted"). Each delivery is numbered from the outbox's sequence under a lock
+ * that every relay of every replica takes to read, so a later number always carries a state read
+ * later; assessments keeps, per recommendation, the state with the highest number. Two replicas
+ * may deliver the same rows: harmless. A row is marked only after assessments took its state,
+ * so nothing is lost to a failed call or a killed process; any replica delivers it later.
  */
 export class AddressedRelay {
   private running: Promise<void> | undefined;
@@ -65,7 +40,6 @@ export class AddressedRelay {
   private timer: NodeJS.Timeout | undefined;
   private lastPrune = 0;
   private failing = false;
-  private stopped = true;
   private readonly schema: string;
 
   constructor(
@@ -75,15 +49,17 @@ export class AddressedRelay {
     this.schema = `"${db.driver.schema}"`;
   }
 
-  /** Delivers what the outbox holds; resolves when that first delivery has ended, either way. */
+  /** Delivers what the outbox holds, then looks again every `intervalMs`. */
   start(): Promise<void> {
-    this.stopped = false;
+    clearInterval(this.timer);
+    this.timer = setInterval(() => void this.deliver(), this.options.intervalMs ?? 2_000);
+    this.timer.unref();
     return this.deliverNow();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    clearInterval(this.timer);
+    this.timer = undefined;
     await this.running?.catch(() => undefined);
   }
 
@@ -102,7 +78,25 @@ export class AddressedRelay {
     clearTimeout(timer);
   }
 
-  /** One delivery at a time; a call during one runs another after it, for changes it missed. */
+  /**
+   * The current state of each recommendation, read under the relays' lock with a number of its
+   * own: sent to assessments, it outranks every delivery read before it and yields to every one
+   * read after. Reconciliation repairs with it.
+   */
+  statesOf(ids: readonly string[]): Promise<{ seq: string; states: CurrentState[] }> {
+    const s = this.schema;
+    return this.numbered((tx) =>
+      tx.query(
+        `SELECT r.id::text AS "recommendationId", ${isAddressedNow(s, 'r.id')} AS addressed,
+                EXISTS (SELECT 1 FROM ${s}.addressed_outbox o
+                         WHERE o.delivered_at IS NULL AND o.recommendation_id = r.id) AS pending
+           FROM unnest($1::uuid[]) AS r(id)`,
+        [[...new Set(ids)]],
+      ),
+    );
+  }
+
+  /** One delivery at a time in this process; a call during one runs another after it. */
   private deliver(): Promise<void> {
     if (this.running) {
       this.again = true;
@@ -120,24 +114,9 @@ export class AddressedRelay {
   }
 
   private async drain(): Promise<void> {
-    const s = this.schema;
-    const batch = this.options.batch ?? 500;
     try {
-      for (;;) {
-        const [{ delivered }] = (await this.db.query(
-          `SELECT delivered_seq::text AS delivered FROM ${s}.addressed_delivery WHERE id = 1`,
-        )) as { delivered: string }[];
-        const changes = (await this.db.query(
-          `SELECT seq::text AS seq, recommendation_id AS "recommendationId", addressed
-             FROM ${s}.addressed_outbox WHERE seq > $1 ORDER BY seq LIMIT $2`,
-          [delivered, batch],
-        )) as AddressedChange[];
-        if (!changes.length) break;
-        await this.options.send(changes);
-        await this.db.query(
-          `UPDATE ${s}.addressed_delivery SET delivered_seq = GREATEST(delivered_seq, $1::bigint) WHERE id = 1`,
-          [changes.at(-1)!.seq],
-        );
+      while (await this.deliverBatch()) {
+        // A full batch: more may be waiting.
       }
       if (this.failing) {
         this.options.logger.info('coverage changes are delivered to assessments again');
@@ -152,26 +131,78 @@ export class AddressedRelay {
         );
       }
       this.failing = true;
-      this.retryLater();
     }
   }
 
-  private retryLater(): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.deliver(), this.options.retryMs ?? 2_000);
-    this.timer.unref();
+  /** Delivers up to one batch of the outbox; true when the batch was full. */
+  private async deliverBatch(): Promise<boolean> {
+    const s = this.schema;
+    const limit = this.options.batch ?? 500;
+    const [{ any }] = (await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM ${s}.addressed_outbox WHERE delivered_at IS NULL) AS any`,
+    )) as { any: boolean }[];
+    if (!any) return false;
+    const { seq, states } = await this.numbered(
+      (tx) =>
+        tx.query(
+          `WITH pending AS (
+             SELECT seq, recommendation_id FROM ${s}.addressed_outbox
+              WHERE delivered_at IS NULL ORDER BY seq LIMIT $1)
+           SELECT o.recommendation_id::text AS "recommendationId", array_agg(o.seq::text) AS rows,
+                  ${isAddressedNow(s, 'o.recommendation_id')} AS addressed
+             FROM pending o GROUP BY o.recommendation_id`,
+          [limit],
+        ) as Promise<{ recommendationId: string; rows: string[]; addressed: boolean }[]>,
+    );
+    if (!states.length) return false;
+    const changes: AddressedChange[] = states.map(({ recommendationId, addressed }) => ({
+      seq,
+      recommendationId,
+      addressed,
+    }));
+    await this.options.copy.record(changes);
+    await this.db.query(
+      `UPDATE ${s}.addressed_outbox SET delivered_at = now(),
+              addressed = recommendation_id = ANY($2::uuid[])
+        WHERE seq = ANY($1::bigint[]) AND delivered_at IS NULL`,
+      [
+        states.flatMap((state) => state.rows),
+        states.filter((state) => state.addressed).map((state) => state.recommendationId),
+      ],
+    );
+    return states.reduce((rows, state) => rows + state.rows.length, 0) === limit;
   }
 
-  /** Drops delivered changes older than `keepMs`, at most once an hour. */
+  /**
+   * Reads under the relays' lock (the one row of `addressed_delivery`), after drawing the
+   * read's number from the outbox's sequence: numbers go up in the order the reads see the data.
+   */
+  private async numbered<T>(
+    read: (tx: EntityManager) => Promise<T>,
+  ): Promise<{ seq: string; states: T }> {
+    const s = this.schema;
+    return this.db.transaction(async (tx) => {
+      const [{ seq }] = (await tx.query(
+        `WITH taken AS (
+           UPDATE ${s}.addressed_delivery
+              SET token = nextval(pg_get_serial_sequence($1, 'seq')) WHERE id = 1
+           RETURNING token)
+         SELECT token::text AS seq FROM taken`,
+        [`${s}.addressed_outbox`],
+      )) as { seq: string }[];
+      // A statement after the lock was granted: it sees every read and write committed before.
+      return { seq, states: await read(tx) };
+    });
+  }
+
+  /** Drops delivered rows older than `keepMs`, at most once an hour. */
   private async prune(): Promise<void> {
     if (Date.now() - this.lastPrune < 3_600_000) return;
     this.lastPrune = Date.now();
     const keepMs = this.options.keepMs ?? 7 * 86_400_000;
     await this.db.query(
       `DELETE FROM ${this.schema}.addressed_outbox
-        WHERE seq <= (SELECT delivered_seq FROM ${this.schema}.addressed_delivery WHERE id = 1)
-          AND recorded_at < now() - make_interval(secs => $1)`,
+        WHERE delivered_at < now() - make_interval(secs => $1)`,
       [keepMs / 1000],
     );
   }

@@ -20,7 +20,7 @@ import { Contribution } from '../entities/contribution.entity';
 import { Programme } from '../entities/programme.entity';
 import { Project } from '../entities/project.entity';
 import { CURRENCY } from '../money';
-import { affectedRecommendations, recordAddressed } from '../addressed/outbox';
+import { affectedRecommendations, recordChanged } from '../addressed/outbox';
 import { addLinks, projectSnapshot, replaceLinks } from '../project-links';
 import {
   changeProject,
@@ -249,7 +249,7 @@ export class ProjectMutations {
       const before = await projectSnapshot(write.tx, row);
       await write.tx.softDelete(Project, { id });
       await write.audit({ entityType: 'Project', entityId: id, before, after: null });
-      await recordAddressed(write.tx, affectedRecommendations(before, null));
+      await recordChanged(write.tx, affectedRecommendations(before, null));
       return true;
     }).finally(() => loaders.deliverAddressed());
   }
@@ -279,7 +279,7 @@ export class ProjectMutations {
       const after = await write.tx.findOneByOrFail(Project, { id });
       const snapshot = await projectSnapshot(write.tx, after);
       await write.audit({ entityType: 'Project', entityId: id, before, after: snapshot });
-      await recordAddressed(write.tx, affectedRecommendations(null, snapshot));
+      await recordChanged(write.tx, affectedRecommendations(null, snapshot));
       return after;
     }).finally(() => loaders.deliverAddressed());
   }

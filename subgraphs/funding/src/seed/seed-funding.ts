@@ -13,7 +13,7 @@ import {
 } from '../entities/project-link.entity';
 import { Project } from '../entities/project.entity';
 import { Programme } from '../entities/programme.entity';
-import { recordAddressed } from '../addressed/outbox';
+import { recordChanged } from '../addressed/outbox';
 import { CURRENCY } from '../money';
 
 export async function seedFunding(db: DataSource, { funding }: Dataset): Promise<void> {
@@ -76,8 +76,8 @@ export async function seedFunding(db: DataSource, { funding }: Dataset): Promise
         (projectId, recommendationId) => ({ projectId, recommendationId }),
       ),
     );
-    // The state of every recommendation projects address, for assessments to count coverage.
-    await recordAddressed(
+    // Every recommendation projects address, for the relay to deliver its state to assessments.
+    await recordChanged(
       tx,
       projects.flatMap((p) => p.recommendationIds),
       { unrecordedOnly: true },
