@@ -185,9 +185,9 @@ export class AddressedRelay {
       const [{ seq }] = (await tx.query(
         `WITH taken AS (
            UPDATE ${s}.addressed_delivery
-              SET token = nextval(pg_get_serial_sequence($1, 'seq')) WHERE id = 1
-           RETURNING token)
-         SELECT token::text AS seq FROM taken`,
+              SET delivered_seq = nextval(pg_get_serial_sequence($1, 'seq')) WHERE id = 1
+           RETURNING delivered_seq)
+         SELECT delivered_seq::text AS seq FROM taken`,
         [`${s}.addressed_outbox`],
       )) as { seq: string }[];
       // A statement after the lock was granted: it sees every read and write committed before.

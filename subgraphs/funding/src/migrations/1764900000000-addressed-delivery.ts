@@ -5,9 +5,11 @@ import { runAll, schemaOf } from '../../../shared/src/migration-helpers';
  * The outbox records which recommendations a write touched, not their state: the relay reads the
  * state when it delivers. Each row is marked delivered (`delivered_at`, and the state it carried in
  * `addressed`) instead of a high-water mark passing it, so a write that commits after a later one
- * was delivered is still sent. `addressed_delivery` becomes the relays' lock row, and `token` the
- * number of the last delivery taken, drawn from the outbox's own sequence so that it outranks
- * every sequence number assessments already holds.
+ * was delivered is still sent. `addressed_delivery` becomes the relays' lock row, its
+ * `delivered_seq` the number of the last delivery taken, drawn from the outbox's own sequence so
+ * that it outranks every sequence number assessments already holds. The column keeps its name,
+ * so replicas of the previous release go on working during a rolling deploy; what they deliver
+ * the new relay delivers again with a higher number.
  */
 export class FundingAddressedDelivery1764900000000 implements MigrationInterface {
   name = 'FundingAddressedDelivery1764900000000';
@@ -24,14 +26,12 @@ export class FundingAddressedDelivery1764900000000 implements MigrationInterface
          WHERE delivered_at IS NULL`,
       `CREATE INDEX addressed_outbox_delivered_idx ON ${s}.addressed_outbox (delivered_at)
          WHERE delivered_at IS NOT NULL`,
-      `ALTER TABLE ${s}.addressed_delivery RENAME COLUMN delivered_seq TO token`,
     ]);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     const s = schemaOf(runner);
     await runAll(runner, [
-      `ALTER TABLE ${s}.addressed_delivery RENAME COLUMN token TO delivered_seq`,
       // The old relay resends from the first undelivered row; resending is harmless.
       `UPDATE ${s}.addressed_delivery SET delivered_seq = COALESCE(
          (SELECT min(seq) - 1 FROM ${s}.addressed_outbox WHERE delivered_at IS NULL),
