@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { prepareBaseline, type Baseline } from './lib/baseline';
 import { benchDatabase } from './lib/database';
+import { buildDataset } from '../subgraphs/shared/src/dataset/build';
 import { compareGateways, compareOperations, type ScaleResult } from './lib/figures';
 import { drive, verify } from './lib/load';
 import { measure, type Target } from './lib/measure';
@@ -19,6 +20,9 @@ import {
   type Subgraphs,
 } from './lib/services';
 import { fixed, type BenchResult } from './lib/tables';
+import { writePlans, type WritePlan } from './lib/write-plan';
+import { measureWrite } from './lib/measure-write';
+import { adminSender, unlinkAll } from './lib/writes';
 import {
   buildWorkload,
   OVERVIEW_ALL,
@@ -52,6 +56,8 @@ async function main(): Promise<void> {
   }
   // Our gateway signs its subgraph requests and the subgraphs verify them, as deployed.
   process.env.GATEWAY_SIGNING_SECRET ||= randomBytes(32).toString('hex');
+  // The write is an admin's: every gateway and subgraph verifies its token with this secret.
+  process.env.JWT_SECRET ||= randomBytes(32).toString('hex');
   const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const started = Date.now();
   const baseline = opts.baseline ? await prepareBaseline(opts.baseline) : undefined;
@@ -105,6 +111,7 @@ async function runScale(
   const database = new URL(databaseUrl).pathname.slice(1);
   const workload = servedByAll(buildWorkload(scale, 30), entries);
   const mix = workload.flatMap((op) => op.samples);
+  const plans = writePlans(buildDataset({ scale }), opts.writeWorkers);
   const into: ScaleResult = { scale, mix: {}, operations: {}, incorrect: {} };
   const sides = new Map<Side, Subgraphs>();
   try {
@@ -116,6 +123,7 @@ async function runScale(
         entries.find((e) => e.side === side)!,
         subgraphs,
         mix,
+        plans,
         opts,
       );
     for (let round = 0; round < opts.rounds; round++) {
@@ -129,15 +137,20 @@ async function runScale(
           into.incorrect[entry.key] = (into.incorrect[entry.key] ?? 0) + checked.wrong;
           // Warm the plan caches and connections before measuring.
           await drive(url, mix, checked.bodies, { connections: opts.connections, seconds: 1 });
-          const measured = await measure(target, url, mix, checked.bodies, {
-            connections: opts.connections,
-            seconds: opts.seconds,
-          });
+          const measured = await measure(target, () =>
+            drive(url, mix, checked.bodies, {
+              connections: opts.connections,
+              seconds: opts.seconds,
+            }),
+          );
           (into.mix[entry.key] ??= []).push(measured);
           console.log(
             `×${scale} round ${round + 1} ${entry.key.padEnd(14)} ${measured.rps.toFixed(0).padStart(6)} req/s  p50 ${measured.p50} ms  p99 ${measured.p99} ms  machine ${fixed(measured.machineCpuMicrosPerRequest)} µs/req  errors ${measured.errors + checked.wrong}`,
           );
-          if (round === 0) await measureOperations(workload, target, url, entry.key, opts, into);
+          if (round === 0) {
+            await measureOperations(workload, target, url, entry.key, opts, into);
+            await measureWrite(target, url, plans, entry.key, opts, into);
+          }
         } finally {
           await gateway.stop();
         }
@@ -175,11 +188,22 @@ function queryFields(sdl: string): Set<string> {
 /**
  * Unmeasured load through one gateway, so that the first gateway measured at a scale does not
  * meet a database and subgraphs that are still cold (a data set just loaded, empty caches, new
- * connections) while the others find them warm.
+ * connections) while the others find them warm. First, the write's links are undone, should a
+ * run cut short during the write have left one that the reads' answers do not expect.
  */
-async function warmUp(entry: Entry, subgraphs: Subgraphs, mix: Sample[], opts: Options) {
+async function warmUp(
+  entry: Entry,
+  subgraphs: Subgraphs,
+  mix: Sample[],
+  plans: WritePlan[],
+  opts: Options,
+) {
   const { child, url } = await startGateway(entry.side, entry.kind, subgraphs);
   try {
+    await unlinkAll(await adminSender(url, process.env.JWT_SECRET!), plans).catch(
+      (error: unknown) =>
+        console.log(`${entry.key} could not undo the write's links: ${messageOf(error)}`),
+    );
     const { bodies } = await verify(url, mix);
     await drive(url, mix, bodies, {
       connections: opts.connections,
@@ -200,14 +224,15 @@ async function measureOperations(
 ): Promise<void> {
   for (const op of workload) {
     const { bodies } = await verify(url, op.samples);
-    const measured = await measure(
-      target,
-      url,
-      op.samples,
-      bodies,
-      op.samples.every((s) => s.heavy)
-        ? { connections: 1, requests: 5 }
-        : { connections: opts.connections, seconds: opts.opSeconds },
+    const measured = await measure(target, () =>
+      drive(
+        url,
+        op.samples,
+        bodies,
+        op.samples.every((s) => s.heavy)
+          ? { connections: 1, requests: 5 }
+          : { connections: opts.connections, seconds: opts.opSeconds },
+      ),
     );
     (into.operations[op.name] ??= {})[key] = { ...measured, paginated: op.paginated };
   }
@@ -217,6 +242,8 @@ async function measureOperations(
       `×${into.scale} ${key}: overview, all states ÷ Oceania: p50 ${fixed(overview.p50, 1)}, machine CPU/req ${fixed(overview.machineCpu, 1)}, SQL/req ${fixed(overview.statements, 1)}`,
     );
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Our gateway under the mix for a while, its memory sampled, to see whether it grows. */
 async function soak(subgraphs: Subgraphs, mix: Sample[], opts: Options) {

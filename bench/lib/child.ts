@@ -1,5 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { onInterrupt } from './interrupt';
 
 /**
@@ -10,9 +12,27 @@ import { onInterrupt } from './interrupt';
 export interface Child {
   process: ChildProcess;
   pid: number;
+  /** The warnings and errors it has logged so far (JSON log lines at level warn and above). */
+  problems(): number;
   /** Sends `{ type }` and resolves with the first reply of the same type. */
   ask<T>(type: string): Promise<T>;
   stop(): Promise<void>;
+}
+
+const PROBLEM = /^\{.*"level":\s*(?:"(?:warn|error|fatal)"|[4-6]0\b)/;
+
+/** Whether a line is a JSON log line (pino's level numbers, or names) at warn or above. */
+export const isProblem = (line: string) => PROBLEM.test(line);
+
+/**
+ * Passes a child's output on, line by line, counting its warnings and errors: a side that keeps
+ * failing (a baseline on a schema migrated past its own) may still answer, having done less.
+ */
+function relay(from: Readable, to: Writable, counted: { problems: number }): void {
+  createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => {
+    if (isProblem(line)) counted.problems += 1;
+    to.write(`${line}\n`);
+  });
 }
 
 /** A service that has not said `ready` by then is taken as failed. */
@@ -40,8 +60,11 @@ export async function startChild<T>(
         ]
       : [],
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  const counted = { problems: 0 };
+  relay(child.stdout!, process.stdout, counted);
+  relay(child.stderr!, process.stderr, counted);
   const release = onInterrupt(() => child.kill('SIGKILL'));
   const name = `${basename(script, '.js')} ${args.join(' ')}`;
   let timer: NodeJS.Timeout | undefined;
@@ -57,7 +80,7 @@ export async function startChild<T>(
       });
     });
     child.removeAllListeners('exit');
-    return { ready, child: wrap(child, release, Boolean(profileDir)) };
+    return { ready, child: wrap(child, release, Boolean(profileDir), counted) };
   } catch (error) {
     child.kill('SIGKILL');
     release();
@@ -67,10 +90,16 @@ export async function startChild<T>(
   }
 }
 
-function wrap(child: ChildProcess, release: () => void, profiling: boolean): Child {
+function wrap(
+  child: ChildProcess,
+  release: () => void,
+  profiling: boolean,
+  counted: { problems: number },
+): Child {
   return {
     process: child,
     pid: child.pid!,
+    problems: () => counted.problems,
     ask<R>(type: string) {
       return new Promise<R>((resolve) => {
         const listener = (message: { type: string } & R) => {

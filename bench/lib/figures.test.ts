@@ -13,6 +13,7 @@ const run = (rps: number, over: Partial<Measurement> = {}): Measurement => ({
   machineCpuMicrosPerRequest: 20000,
   peakRssMb: 300,
   statementsPerRequest: 8,
+  subgraphProblems: 0,
   ...over,
 });
 

@@ -1,7 +1,6 @@
-import { drive, type Load, type LoadResult } from './load';
+import type { LoadResult } from './load';
 import { cpuMicrosBetween, cpuSnapshot, memoryOf, postgresProcesses } from './proc';
 import type { Subgraphs } from './services';
-import type { Sample } from './workload';
 
 export interface Measurement extends LoadResult {
   /** The gateway process's CPU time per request. */
@@ -12,6 +11,8 @@ export interface Measurement extends LoadResult {
   machineCpuMicrosPerRequest: number;
   peakRssMb: number;
   statementsPerRequest: number;
+  /** Warnings and errors the subgraphs logged during the run: none, unless something failed. */
+  subgraphProblems: number;
 }
 
 /** What one run drives: a gateway process and the side's subgraphs behind it. */
@@ -22,22 +23,23 @@ export interface Target {
   database: string;
 }
 
-/** Runs one load on a gateway and measures the CPU time of every process that serves it. */
+/**
+ * Runs one load on a gateway (autocannon's, or the write workers') and measures the CPU time of
+ * every process that serves it.
+ */
 export async function measure(
   target: Target,
-  url: string,
-  samples: Sample[],
-  bodies: string[],
-  load: Load,
+  run: () => Promise<LoadResult>,
 ): Promise<Measurement> {
   const statements = await target.subgraphs.statements();
+  const problems = target.subgraphs.problems();
   const processes = () => [
     [target.gatewayPid],
     target.subgraphs.pids,
     postgresProcesses(target.database),
   ];
   const before = processes().map(cpuSnapshot);
-  const result = await drive(url, samples, bodies, load);
+  const result = await run();
   // Listed again, so that backends a pool opened during the run count too.
   const [gateway, subgraphs, server] = processes().map((pids, i) =>
     cpuMicrosBetween(before[i], cpuSnapshot(pids)),
@@ -51,5 +53,6 @@ export async function measure(
     machineCpuMicrosPerRequest: (gateway + subgraphs + server) / requests,
     peakRssMb: memoryOf(target.gatewayPid).peakRssMb,
     statementsPerRequest: sent / requests,
+    subgraphProblems: target.subgraphs.problems() - problems,
   };
 }

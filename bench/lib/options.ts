@@ -11,6 +11,9 @@ const USAGE = `npm run bench [-- options]
   --seconds N        seconds per mix run (default 15, quick 6)
   --op-seconds N     seconds per single-operation run (default 4, quick 2)
   --connections N    concurrent connections (default 20)
+  --write-seconds N  seconds of the write (link and unlink a recommendation, as an admin) per
+                     gateway, after its operations (default 10, quick 6)
+  --write-workers N  concurrent writers, each on a project of its own (default 4)
   --gateways a,b     which of: ${Object.keys(GATEWAYS).join(', ')} (default all but ours-unsigned;
                      with --baseline, ours)
   --baseline REF     also run the git commit REF's own subgraphs and gateway (the first of
@@ -29,6 +32,8 @@ export interface Options {
   seconds: number;
   opSeconds: number;
   connections: number;
+  writeSeconds: number;
+  writeWorkers: number;
   gateways: GatewayKind[];
   baseline?: string;
   profile?: string;
@@ -46,6 +51,8 @@ export function options(): Options {
       seconds: { type: 'string' },
       'op-seconds': { type: 'string' },
       connections: { type: 'string', default: '20' },
+      'write-seconds': { type: 'string' },
+      'write-workers': { type: 'string', default: '4' },
       gateways: { type: 'string' },
       baseline: { type: 'string' },
       profile: { type: 'string' },
@@ -71,6 +78,8 @@ export function options(): Options {
     seconds: Number(values.seconds ?? (quick ? 6 : 15)),
     opSeconds: Number(values['op-seconds'] ?? (quick ? 2 : 4)),
     connections: Number(values.connections),
+    writeSeconds: Number(values['write-seconds'] ?? (quick ? 6 : 10)),
+    writeWorkers: Number(values['write-workers']),
     gateways,
     baseline: values.baseline,
     profile: values.profile,

@@ -57,6 +57,8 @@ export async function startSubgraphs(side: Side, databaseUrl: string) {
       const counts = await Promise.all(children.map((c) => c.ask<{ count: number }>('statements')));
       return counts.reduce((n, c) => n + c.count, 0);
     },
+    /** Warnings and errors all three have logged so far. */
+    problems: () => children.reduce((n, c) => n + c.problems(), 0),
     stop: () => Promise.all(children.map((c) => c.stop())),
   };
 }

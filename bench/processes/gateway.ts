@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway } from '@apollo/gateway';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
@@ -29,6 +33,19 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<stri
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
+
+/** The caller's token, which each gateway passes on: subgraphs decide what a caller may do. */
+interface Caller {
+  authorization?: string;
+}
+
+/** @apollo/gateway's data source, passing the caller's token on as ours does. */
+class CallerDataSource extends RemoteGraphQLDataSource<Caller> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Caller>) {
+    const { authorization } = context as Caller;
+    if (authorization) request.http?.headers.set('authorization', authorization);
+  }
 }
 
 async function start(kind: GatewayKind, urls: Record<string, string>): Promise<string> {
@@ -62,18 +79,29 @@ async function start(kind: GatewayKind, urls: Record<string, string>): Promise<s
         transports: { http: httpTransport },
         logging: false,
         ...(kind === 'hive-rust' ? { unifiedGraphHandler } : {}),
+        // As ours does; the reads carry no token, the write an admin's.
+        propagateHeaders: {
+          fromClientToSubgraphs: ({ request }) => ({
+            authorization: request.headers.get('authorization') ?? undefined,
+          }),
+        },
       });
       // The runtime's request listener answers its own errors (a 500) and logs what fails after.
       return listen((request, response) => void runtime(request, response));
     }
     case 'apollo': {
       const silent = { debug() {}, info() {}, warn() {}, error() {} };
-      const server = new ApolloServer({
-        gateway: new ApolloGateway({ supergraphSdl: supergraph, logger: silent }),
+      const server = new ApolloServer<Caller>({
+        gateway: new ApolloGateway({
+          supergraphSdl: supergraph,
+          logger: silent,
+          buildService: ({ url }) => new CallerDataSource({ url }),
+        }),
         logger: silent,
       });
       const { url } = await startStandaloneServer(server, {
         listen: { port: 0, host: '127.0.0.1' },
+        context: async ({ req }) => ({ authorization: req.headers.authorization }),
       });
       return url;
     }
