@@ -140,6 +140,13 @@ describe('through Redis', () => {
     expect((await second.take('someone else', 4)).allowed).toBe(true);
   });
 
+  test('replicas that have just started count their first callers in Redis, not alone', async () => {
+    const [first, second] = [limiter({ max: 1 }), limiter({ max: 1 })];
+    const decisions = [await first.take('caller'), await second.take('caller')];
+    expect(decisions.map((d) => d.allowed)).toEqual([true, false]);
+    expect(await redis.get(`${prefix}caller`)).toBe('2');
+  });
+
   test('a window under a second ends after a whole second', async () => {
     const replica = limiter({ max: 1, windowMs: 200 });
     await shared(replica);

@@ -106,6 +106,8 @@ class RedisRateLimiter implements RateLimiter {
   private readonly limiter: RateLimiterRedis;
   private degraded = false;
   private closed = false;
+  /** Settles once the first connection is made or has failed: until then, nothing is counted. */
+  private readonly connected: Promise<void>;
 
   constructor(
     url: string,
@@ -122,6 +124,17 @@ class RedisRateLimiter implements RateLimiter {
       lazyConnect: false,
       // Back within a second of Redis returning; ioredis waits up to 2 s by default.
       retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+    });
+    // A replica that has just started would otherwise count its first callers alone.
+    this.connected = new Promise((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      timer.unref();
+      const settle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.redis.once('ready', settle);
+      this.redis.once('error', settle);
     });
     this.redis.on('error', (error: Error) => this.degrade(error));
     this.redis.on('ready', () => {
@@ -152,7 +165,8 @@ class RedisRateLimiter implements RateLimiter {
     );
   }
 
-  take(key: string, weight = 1): Promise<RateLimitDecision> {
+  async take(key: string, weight = 1): Promise<RateLimitDecision> {
+    await this.connected;
     return decide(this.limiter, `${this.options.prefix}${key}`, weight);
   }
 
