@@ -70,3 +70,23 @@ export function createAuthentication(
     },
   };
 }
+
+/**
+ * Every call to a subgraph carries the caller's token, for each attempt: subgraphs decide what
+ * the caller may see, and check the graph's signature against it. The runtime's
+ * `propagateHeaders` hands headers to the HTTP executor through the request's extensions, which
+ * the executor removes as it sends the first attempt, so a retried query went without the
+ * token and was refused as badly signed.
+ */
+export function useCallerToken(): GatewayPlugin {
+  return {
+    onFetch({ executionRequest, options }) {
+      const context = executionRequest?.context as { request?: Request } | undefined;
+      const authorization = context?.request?.headers.get('authorization');
+      if (!authorization) return;
+      const { headers } = options;
+      if (headers instanceof Headers) headers.set('authorization', authorization);
+      else options.headers = { ...(headers as Record<string, string>), authorization };
+    },
+  };
+}

@@ -16,7 +16,7 @@ import {
   createMetricsListener,
   urlHost,
 } from '../../subgraphs/shared/src/observability/metrics-listener';
-import { createAuthentication } from './authentication';
+import { createAuthentication, useCallerToken } from './authentication';
 import type { GatewayFeature } from './features';
 import { explore } from './explore';
 import { ide } from './ide';
@@ -136,16 +136,11 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
           },
         }
       : {}),
-    propagateHeaders: {
-      // Subgraphs decide what each caller may see, so they receive the caller's token.
-      fromClientToSubgraphs: ({ request }) => ({
-        authorization: request.headers.get('authorization') ?? undefined,
-      }),
-    },
     plugins: (context) => [
       // First, so every plugin after it knows whether the token verified; it refuses a bad one
       // only once they have all seen the request (the rate limit counts it).
       authentication.plugin,
+      useCallerToken(),
       ...features.flatMap((feature) => feature.plugins?.(context) ?? []),
       usePlannableAliases(() => joinFields),
     ],

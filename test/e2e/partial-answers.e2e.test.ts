@@ -117,6 +117,28 @@ test('a failed query is retried; a mutation never is', async () => {
   expect(callsToFunding() - before).toBe(1);
 });
 
+test('a retried query goes with the caller’s token, and answers as that caller', async () => {
+  const through = await gateway({ CIRCUIT_BREAKER_FAILURES: '0', SUBGRAPH_RETRY_DELAY_MS: '10' });
+  let failed = false;
+  proxy.only = () => !failed && (failed = true);
+  proxy.mode = 'unavailable';
+  try {
+    const before = proxy.requests.length;
+    const caller = await as(['admin']);
+    const result = await through.post(
+      { query: '{ project(code: "CGC-2020-0001") { title } }' },
+      caller,
+    );
+    expect(result.body).toEqual({
+      data: { project: { title: expect.any(String) } },
+    });
+    const sent = proxy.requests.slice(before).map((request) => request.headers.authorization);
+    expect(sent).toEqual([caller.authorization, caller.authorization]);
+  } finally {
+    proxy.only = undefined;
+  }
+});
+
 test('the circuit breaker stops calling a failing subgraph and probes it back', async () => {
   const through = await gateway({
     CIRCUIT_BREAKER_FAILURES: '3',
