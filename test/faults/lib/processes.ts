@@ -85,13 +85,18 @@ export class Service {
     this.child?.kill(signal);
   }
 
+  /** SIGTERM, then SIGKILL if it has not exited within 15 s. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.signal('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
     const exit = await Promise.race([
       this.exited,
-      new Promise<undefined>((resolve) => setTimeout(resolve, 15_000)),
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), 15_000);
+      }),
     ]);
+    clearTimeout(timer);
     if (!exit) this.signal('SIGKILL');
     await this.exited;
   }
