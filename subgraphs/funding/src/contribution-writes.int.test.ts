@@ -341,3 +341,64 @@ test('a project with contributions cannot be deleted until an admin deletes them
   );
   expect(deleted).toEqual({ data: { deleteProject: true } });
 });
+
+/** Until a statement of this database waits for a row lock: the write has reached the project. */
+async function untilWaitingOnALock(): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (
+    (await count(
+      `SELECT count(*) AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    )) === 0
+  ) {
+    if (Date.now() > deadline) throw new Error('no statement waited for the deletion within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+// Only on the server do two transactions run at once; the embedded database queues the second.
+if (process.env.DATABASE_URL) {
+  test('a contribution recorded while its project is being deleted is refused, never left on a deleted project', async () => {
+    const [target] = await rows<{ id: string }>(
+      `SELECT p.id FROM funding.project p
+        WHERE p.deleted_at IS NULL AND p.id <> $1
+          AND NOT EXISTS (SELECT 1 FROM funding.contribution c
+                           WHERE c.project_id = p.id AND c.deleted_at IS NULL)
+        ORDER BY p.code LIMIT 1`,
+      [project.id],
+    );
+    const amount = '4321.09';
+    // A deletion in progress, as deleteProject makes it: the project locked and marked.
+    const deletion = graph.subgraphs.funding.db.createQueryRunner();
+    await deletion.startTransaction();
+    let recorded: Promise<{ errors?: { extensions?: { code?: string } }[] }> | undefined;
+    try {
+      await deletion.query('SELECT id FROM funding.project WHERE id = $1 FOR UPDATE', [target.id]);
+      await deletion.query('UPDATE funding.project SET deleted_at = now() WHERE id = $1', [
+        target.id,
+      ]);
+      recorded = graph.query(
+        RECORD,
+        {
+          input: {
+            donorId,
+            projectId: target.id,
+            amount,
+            status: 'PLEDGED',
+            pledgedOn: '2026-03-01',
+          },
+        },
+        { headers: await as(['admin']) },
+      );
+      await untilWaitingOnALock();
+      await deletion.commitTransaction();
+    } finally {
+      if (deletion.isTransactionActive) await deletion.rollbackTransaction();
+      await deletion.release();
+    }
+    const answer = await recorded!;
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await contributionsOf(amount)).toBe(0);
+    await rows('UPDATE funding.project SET deleted_at = NULL WHERE id = $1', [target.id]);
+  });
+}

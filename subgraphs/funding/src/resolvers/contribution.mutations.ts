@@ -69,7 +69,14 @@ export class ContributionMutations {
         }
         let currency = CURRENCY;
         if (input.projectId) {
-          const project = await write.tx.findOneBy(Project, { id: input.projectId });
+          // Shared, so a deletion of the project waits for this write and then counts it, or
+          // this write waits for the deletion and then finds no project.
+          const project = await write.tx
+            .getRepository(Project)
+            .createQueryBuilder('project')
+            .setLock('pessimistic_read')
+            .where('project.id = :id', { id: input.projectId })
+            .getOne();
           if (!project) {
             throw invalidField('projectId', `there is no project with id ${input.projectId}`);
           }
