@@ -81,6 +81,7 @@ export class AddressedResolver {
   }
 
   @Directive('@inaccessible')
+  @Directive('@listSize(assumedSize: 100)')
   @Mutation(() => [AddressedRepair], {
     description:
       "Applies states funding's reconciliation found wrong here, whatever their numbers. Only for signed calls; returns those whose state changed.",
@@ -96,6 +97,7 @@ export class AddressedResolver {
   }
 
   @Directive('@inaccessible')
+  @Directive('@listSize(assumedSize: 256)')
   @Query(() => [AddressedDigest], {
     description:
       'The digest of each bucket of the recommendations held as addressed. Signed calls only.',
@@ -106,6 +108,7 @@ export class AddressedResolver {
   }
 
   @Directive('@inaccessible')
+  @Directive('@listSize(assumedSize: 1000)')
   @Query(() => [ID], {
     description: 'The recommendations held as addressed in the given buckets. Signed calls only.',
   })

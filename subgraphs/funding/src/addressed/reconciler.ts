@@ -1,6 +1,7 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../../shared/src/logger';
+import { MAINTENANCE } from '../../../shared/src/statements';
 import type { AddressedCopy } from './assessments-client';
 import { reconcileCoverage, type CoverageReconciliation } from './reconcile';
 import type { AddressedRelay } from './relay';
@@ -51,7 +52,7 @@ export class CoverageReconciler {
       registers,
       async collect() {
         const [row] = (await options.db.query(
-          `SELECT count(*)::int AS n FROM ${schema}.addressed_outbox WHERE delivered_at IS NULL`,
+          `${MAINTENANCE} SELECT count(*)::int AS n FROM ${schema}.addressed_outbox WHERE delivered_at IS NULL`,
         )) as { n: number }[];
         this.set(row.n);
       },
@@ -62,7 +63,7 @@ export class CoverageReconciler {
       registers,
       async collect() {
         const [row] = (await options.db.query(
-          `SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(recorded_at)), 0)::float AS age
+          `${MAINTENANCE} SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(recorded_at)), 0)::float AS age
              FROM ${schema}.addressed_outbox WHERE delivered_at IS NULL`,
         )) as { age: number }[];
         this.set(row.age);

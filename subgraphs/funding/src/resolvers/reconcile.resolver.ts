@@ -25,6 +25,7 @@ class CoverageReconciliation {
   @Field(() => Int, { description: 'Buckets of recommendation ids compared by digest.' })
   buckets!: number;
 
+  @Directive('@listSize(assumedSize: 256)')
   @Field(() => [String], { description: 'Buckets whose digests differed, compared id by id.' })
   differingBuckets!: string[];
 
@@ -34,9 +35,11 @@ class CoverageReconciliation {
   @Field(() => Int, { description: 'Of those, how many had a change on its way: not repairs.' })
   inDelivery!: number;
 
+  @Directive('@listSize(assumedSize: 100)')
   @Field(() => [CoverageRepair], { description: 'What was repaired.' })
   repairs!: CoverageRepair[];
 
+  @Directive('@listSize(assumedSize: 100)')
   @Field(() => [CoverageRepair], { description: 'In a dry run, what would have been repaired.' })
   wouldRepair!: CoverageRepair[];
 
