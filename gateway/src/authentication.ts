@@ -12,6 +12,8 @@ export interface Authentication {
    * token or a bad one, whose `sub` was chosen by the caller and proves nothing.
    */
   verifiedSubject(serverContext: object): string | undefined;
+  /** Whether the request's token verified, or it sent none; false for one it will refuse. */
+  accepted(serverContext: object): boolean;
 }
 
 function refusalOf(error: unknown, fetchAPI: { Response: typeof Response }): Response {
@@ -49,6 +51,10 @@ export function createAuthentication(
   // By server context, which lives as long as the request even if a plugin replaces the Request.
   const outcomes = new WeakMap<object, Outcome>();
   return {
+    accepted(serverContext) {
+      const outcome = outcomes.get(serverContext);
+      return outcome !== undefined && 'subject' in outcome;
+    },
     verifiedSubject(serverContext) {
       const outcome = outcomes.get(serverContext);
       return outcome && 'subject' in outcome ? (outcome.subject ?? undefined) : undefined;

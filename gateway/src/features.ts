@@ -36,4 +36,8 @@ export interface FeatureDeps {
    * before every feature's, checks it.
    */
   verifiedSubject: (serverContext: object) => string | undefined;
+  /** Whether a request's token verified, or it sent none: false for a token to be refused. */
+  tokenAccepted: (serverContext: object) => boolean;
+  /** A hash of the supergraph being served, which changes when it is reloaded. */
+  supergraphVersion: () => string;
 }

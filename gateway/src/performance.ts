@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import InMemoryLRUCache from '@graphql-mesh/cache-inmemory-lru';
 import * as cacheControlParser from 'cache-control-parser';
-import { createInMemoryAPQStore, useAPQ } from '@graphql-yoga/plugin-apq';
+import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { exampleOperations } from '../operations';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { FeatureDeps, GatewayFeature } from './features';
+import { useResponseCache } from './response-cache';
+import { persistedQueryStore } from './persisted-queries';
 import { SharedCache } from './shared-cache';
 
 /**
@@ -23,6 +24,8 @@ import { SharedCache } from './shared-cache';
 export function performance({
   config: { performance: config },
   logger,
+  supergraphVersion,
+  tokenAccepted,
 }: FeatureDeps): GatewayFeature {
   const ttl = config.responseCacheTtlMs;
   if (ttl > 0) giveCacheControlParserADefault();
@@ -37,26 +40,16 @@ export function performance({
             ttlMs: ttl,
           })
         : new InMemoryLRUCache({ max: config.responseCacheSize });
-  const store = createInMemoryAPQStore({ max: config.apqStoreSize });
-  for (const { document } of exampleOperations()) {
-    void store.set(createHash('sha256').update(document).digest('hex'), document);
-  }
+  const store = persistedQueryStore(exampleOperations(), { size: config.apqStoreSize });
   return {
-    options: {
-      contentEncoding: config.compression,
+    options: { contentEncoding: config.compression },
+    // The persisted-query step first, so that the cache keys the document it finds.
+    plugins: (context) => [
+      useAPQ({ store }) as GatewayPlugin,
       ...(cache
-        ? {
-            cache,
-            responseCaching: {
-              ttl,
-              session: (request: Request) => request.headers.get('authorization') ?? null,
-              invalidateViaMutation: true,
-              includeExtensionMetadata: false,
-            },
-          }
-        : {}),
-    },
-    plugins: () => [useAPQ({ store }) as GatewayPlugin],
+        ? [useResponseCache({ cache, ttlMs: ttl, supergraphVersion, tokenAccepted }, context)]
+        : []),
+    ],
     async close() {
       cache?.[Symbol.dispose]();
     },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -69,6 +70,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     );
   }
   let lastGood: string | undefined;
+  let supergraphVersion = '';
   let joinFields: JoinFields = new Map();
 
   async function loadSupergraph(): Promise<string> {
@@ -80,6 +82,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       assertPlannable(sdl);
       joinFields = joinFieldsOf(sdl);
       lastGood = sdl;
+      supergraphVersion = createHash('sha256').update(sdl).digest('hex');
       membershipUrl = subgraphUrlsOf(sdl).membership;
       listSizes = listSizesOf(sdl);
       return lastGood;
@@ -107,6 +110,8 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     config,
     logger,
     verifiedSubject: authentication.verifiedSubject,
+    tokenAccepted: authentication.accepted,
+    supergraphVersion: () => supergraphVersion,
     listSizes: () => listSizes,
   };
   const features: GatewayFeature[] = [
