@@ -13,6 +13,7 @@ import { rawPath } from './raw-path';
 import type { SubgraphFeature } from './features';
 import type { Logger } from './logger';
 import { createMetricsListener, urlHost } from './observability/metrics-listener';
+import { servedOperationTypes } from './protection/operation-types';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -166,6 +167,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       partialAnswersAreOk,
+      servedOperationTypes,
       ...features.flatMap((feature) => feature.apolloPlugins ?? []),
     ],
     validationRules: features.flatMap((feature) => feature.validationRules ?? []),
