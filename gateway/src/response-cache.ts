@@ -28,7 +28,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * step, so a request that sent only a hash has its document here; one that has none (it failed
  * that step) gets a key of its own, so no two such requests ever share an answer.
  */
-export function responseCacheKey(supergraphVersion: () => string) {
+function responseCacheKey(supergraphVersion: () => string) {
   return ({ documentString, variableValues, operationName, sessionId }: KeyParts) =>
     documentString
       ? sha256(
