@@ -52,7 +52,10 @@ export interface GatewayDeps {
   auth?: AuthConfig;
 }
 
-/** The Hive logger writes through the service's pino logger, so every line is the same JSON. */
+/**
+ * The Hive logger writes through the service's pino logger, so every line is the same JSON and
+ * the runtime's own lines (each fetch's headers and body, each signature) are redacted alike.
+ */
 function hiveLogger(logger: Logger): HiveLogger {
   const level = logger.level === 'silent' ? false : (logger.level as LogLevel);
   return new HiveLogger({ level, writers: [new PinoLogWriter(logger)] });

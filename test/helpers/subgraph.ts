@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createDatabase } from '../../subgraphs/shared/src/database';
 import { buildDataset } from '../../subgraphs/shared/src/dataset/build';
 import { EntityDirectory } from '../../subgraphs/shared/src/entity-directory';
-import { createLogger } from '../../subgraphs/shared/src/logger';
+import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
 import { createServerFor, type ServeOptions } from '../../subgraphs/shared/src/serve';
 import type { StatementCounter } from '../../subgraphs/shared/src/statements';
 import type { SubgraphDefinition } from '../../subgraphs/shared/src/subgraph';
@@ -37,6 +37,8 @@ export async function startSubgraph(
     config?: ServeOptions['config'];
     /** Settings over the run's own (process.env, which is left as it is). */
     env?: Record<string, string>;
+    /** @default silent */
+    logger?: Logger;
   } = {},
 ): Promise<TestSubgraph> {
   const { dataSource, statements } = createDatabase({
@@ -50,7 +52,7 @@ export async function startSubgraph(
   await dataSource.initialize();
   const server = await createServerFor(definition, {
     db: dataSource,
-    logger: createLogger(definition.name, 'silent'),
+    logger: options.logger ?? createLogger(definition.name, 'silent'),
     peers: options.peers,
     entities:
       options.peers?.membership || definition.listEntities

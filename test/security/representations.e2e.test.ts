@@ -248,13 +248,16 @@ describe('the signature', () => {
       const sent = JSON.parse(request.body) as {
         query: string;
         variables?: Record<string, unknown>;
-        extensions?: Record<string, string>;
+        extensions: { 'hmac-signed-at': number; 'hmac-nonce': string };
       };
       const expected = signedBody(
         { query: sent.query, variables: sent.variables },
         request.headers.authorization,
+        undefined,
+        { signedAt: sent.extensions['hmac-signed-at'], nonce: sent.extensions['hmac-nonce'] },
       );
-      expect(sent.extensions?.['hmac-signature']).toBe(expected.extensions['hmac-signature']);
+      expect(sent.extensions).toEqual(expected.extensions);
+      expect(Math.abs(Date.now() - expected.extensions['hmac-signed-at'])).toBeLessThan(10_000);
     }
   });
 

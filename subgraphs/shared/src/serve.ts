@@ -12,6 +12,7 @@ import { PeerClient } from './peers';
 import { protection } from './protection';
 import type { RateLimitConfig } from './protection/rate-limit-policy';
 import { idempotencyCleanup } from './idempotency-cleanup';
+import { gatewaySignature } from './signature-check';
 import type { Viewer } from './viewer';
 
 export interface ServeOptions {
@@ -101,6 +102,7 @@ export async function createServerFor<TLoaders, TServices>(
       "GATEWAY_SIGNING_SECRET is not set: requests from the gateway are checked, and rate-limited, as a partner agency's are",
     );
   }
+  const signature = gatewaySignature(config, logger);
   const watching = observability(featureDeps);
   const services = definition.createServices?.({
     db,
@@ -128,7 +130,7 @@ export async function createServerFor<TLoaders, TServices>(
         loaders: definition.createLoaders({ db, viewer, peers: client, services }),
       };
     },
-    gatewaySigningSecrets: signingSecrets,
+    checkSignature: signature.check,
     ready: async () => {
       await db.query('SELECT 1');
       return true;
@@ -138,6 +140,7 @@ export async function createServerFor<TLoaders, TServices>(
       watching,
       idempotencyCleanup({ db, logger, retentionMs: idempotencyRetentionMs }),
       ...(services ? [{ close: () => services.stop() }] : []),
+      { close: signature.close },
     ],
     exposeErrorDetails: config.exposeErrorDetails,
     introspection,

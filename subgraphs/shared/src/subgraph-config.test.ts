@@ -81,3 +81,22 @@ test("a peer's URL comes from SUBGRAPH_<NAME>_URL; the database's is never repea
   expect(wrong).toThrow('DATABASE_URL must be a postgres or postgresql URL');
   expect(wrong).not.toThrow(/secret/);
 });
+
+test('a gateway signature is accepted for 60 s unless GATEWAY_SIGNATURE_MAX_AGE says otherwise', () => {
+  expect(readSubgraphConfig(funding, {})).toMatchObject({
+    gatewaySignatureMaxAgeMs: 60_000,
+    clockToleranceMs: 30_000,
+    redisKeyPrefix: 'compact-graph:',
+  });
+  expect(
+    readSubgraphConfig(funding, { GATEWAY_SIGNATURE_MAX_AGE: '2m', JWT_CLOCK_TOLERANCE: '5s' }),
+  ).toMatchObject({ gatewaySignatureMaxAgeMs: 120_000, clockToleranceMs: 5000 });
+  expect(() => readSubgraphConfig(funding, { GATEWAY_SIGNATURE_MAX_AGE: 'soon' })).toThrow(
+    'GATEWAY_SIGNATURE_MAX_AGE must be a duration such as 3600, 90m, 24h or 7d; got "soon"',
+  );
+  for (const value of ['0', '2h']) {
+    expect(() => readSubgraphConfig(funding, { GATEWAY_SIGNATURE_MAX_AGE: value })).toThrow(
+      `GATEWAY_SIGNATURE_MAX_AGE must be from 1s to 1h; got "${value}"`,
+    );
+  }
+});

@@ -20,6 +20,9 @@ export const subgraphSettings = {
   REQUEST_BUDGET_MS: setting.int(4000),
   IDEMPOTENCY_RETENTION_DAYS: setting.days(7, { max: 3650 }),
   COVERAGE_RECONCILE_INTERVAL: setting.duration('10m'),
+  // The gateway's signature (signature-check.ts)
+  GATEWAY_SIGNATURE_MAX_AGE: setting.duration('60s'),
+  REDIS_KEY_PREFIX: setting.string('compact-graph:'),
 };
 
 /** A subgraph's peers are named by the same variables the gateway reads: `SUBGRAPH_<NAME>_URL`. */
@@ -85,6 +88,22 @@ export interface SubgraphConfig
    * gateway's signature, which makes a request trusted. @default none: no request is trusted
    */
   gatewaySigningSecrets: string[];
+  /**
+   * `GATEWAY_SIGNATURE_MAX_AGE`: how long after it was made a signature is accepted (`60s`, `2m`),
+   * give or take `JWT_CLOCK_TOLERANCE`; a signed write's nonce is kept as long, and a replay
+   * refused. From 1 s to 1 h. @default '60s'
+   */
+  gatewaySignatureMaxAgeMs: number;
+  /**
+   * `JWT_CLOCK_TOLERANCE`: how far this service's clock and another's may disagree, for the
+   * tokens' times and the signature's alike. @default '30s'
+   */
+  clockToleranceMs: number;
+  /**
+   * `REDIS_KEY_PREFIX`: before every key the subgraph writes to Redis (signed writes' nonces),
+   * one prefix per deployment sharing a Redis. @default 'compact-graph:'
+   */
+  redisKeyPrefix: string;
 }
 
 /** What a subgraph's settings default to. */
@@ -120,6 +139,11 @@ export function readSubgraphConfig(
     if (values.DATABASE_REPLICA_URLS.length > 0 && !values.DATABASE_URL) {
       issue('DATABASE_REPLICA_URLS', 'needs DATABASE_URL, the primary they replicate');
     }
+    // Zero would refuse every signature; a long window keeps more nonces and lets more replay.
+    const maxAge = durationSeconds(values.GATEWAY_SIGNATURE_MAX_AGE);
+    if (maxAge !== undefined && (maxAge < 1 || maxAge > 3600)) {
+      issue('GATEWAY_SIGNATURE_MAX_AGE', 'must be from 1s to 1h');
+    }
   });
   const { rateLimit, signingSecrets, ...common } = commonConfig(values, name);
   return {
@@ -138,6 +162,9 @@ export function readSubgraphConfig(
     gatewaySigningSecrets: signingSecrets,
     idempotencyRetentionMs: values.IDEMPOTENCY_RETENTION_DAYS,
     coverageReconcileIntervalMs: durationSeconds(values.COVERAGE_RECONCILE_INTERVAL)! * 1000,
+    gatewaySignatureMaxAgeMs: durationSeconds(values.GATEWAY_SIGNATURE_MAX_AGE)! * 1000,
+    clockToleranceMs: durationSeconds(values.JWT_CLOCK_TOLERANCE)! * 1000,
+    redisKeyPrefix: values.REDIS_KEY_PREFIX,
     peerUrls: readFamily(env, subgraphFamilies.peerUrl, setting.url(['http', 'https'])) as Record<
       string,
       string

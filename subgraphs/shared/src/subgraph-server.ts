@@ -7,7 +7,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors-format';
-import { createSignatureCheck, type SignatureCheck } from './gateway-signature';
+import type { SignatureCheck } from './signature-check';
 import { BudgetExceeded, withinBudget } from './protection/budget';
 import { rawPath } from './raw-path';
 import type { SubgraphFeature } from './features';
@@ -29,8 +29,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * next SQL statement is refused. 0 turns it off. @default 0
    */
   requestBudgetMs?: number;
-  /** Secrets of the gateway's signature: the current one, then one being retired. @default none */
-  gatewaySigningSecrets?: readonly string[];
+  /**
+   * Checks a request's gateway signature (signature-check.ts). @default none: every request is
+   * unsigned
+   */
+  checkSignature?: (body: unknown, authorization: string | undefined) => Promise<SignatureCheck>;
   /** Whether the service can serve: its database answers. */
   ready: () => Promise<boolean>;
   /** @default 1048576 */
@@ -152,7 +155,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     for (const check of admits) await check(request, signed);
   };
   const { logger } = options;
-  const checkSignature = createSignatureCheck(options.gatewaySigningSecrets ?? []);
+  const checkSignature = options.checkSignature ?? (async () => 'unsigned' as const);
   const server = createServer();
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
@@ -189,22 +192,16 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     let signature: SignatureCheck;
     try {
       body = await parseBody(request, limit);
-      signature = checkSignature(body, request.headers.authorization);
+      signature = await checkSignature(body, request.headers.authorization);
     } catch (error) {
       // A body too large or not JSON cannot be signed: the caller is admitted (counted) first.
       await admit(request, false);
       throw error;
     }
-    // Once the signature is known, so the graph's own calls are never refused, and before a bad
-    // signature is, so those are counted too.
+    // Once the signature is known, so the graph's own calls are never refused, and before a bad,
+    // old or replayed signature is, so those are counted too.
     await admit(request, signature === 'signed');
-    if (signature === 'invalid') {
-      throw new HttpError(
-        401,
-        'BAD_GATEWAY_SIGNATURE',
-        "The request carries a gateway signature that does not match it. Partner agencies send no signature; a gateway must share this service's GATEWAY_SIGNING_SECRET.",
-      );
-    }
+    if (typeof signature === 'object') throw new HttpError(401, signature.code, signature.message);
     const result = await withinBudget(options.requestBudgetMs ?? 0, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { readGatewayConfig } from '../../../gateway/src/config';
 import { createGateway, type Gateway } from '../../../gateway/src/server';
 import type { RunningGraph } from '../../../scripts/lib/graph';
@@ -28,6 +28,8 @@ export async function startExtraGateway(
   graph: Pick<RunningGraph, 'subgraphs'>,
   env: Record<string, string> = {},
   urls: Record<string, string> = {},
+  /** The gateway's logger. @default one at info whose lines go to `logs` */
+  logger?: Logger,
 ): Promise<ExtraGateway> {
   const subgraphUrls = {
     ...Object.fromEntries(Object.values(graph.subgraphs).map((s) => [s.name, s.url])),
@@ -60,7 +62,7 @@ export async function startExtraGateway(
     },
   });
   const gateway = createGateway(readGatewayConfig(vars), {
-    logger: pino({ level: 'info' }, sink),
+    logger: logger ?? pino({ level: 'info' }, sink),
   });
   const url = await gateway.listen();
   return {
