@@ -61,6 +61,10 @@ async function start(kind: GatewayKind, urls: Record<string, string>): Promise<s
         HOST: '127.0.0.1',
         METRICS_PORT: '0',
         RESPONSE_CACHE_TTL_MS: kind === 'ours-cached' ? '10000' : '0',
+        // A cache needs the data generation in Redis: the subgraphs run in processes of their own.
+        ...(kind === 'ours-cached'
+          ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }
+          : {}),
         // The limit stays on, as in production, but the load comes from one address.
         RATE_LIMIT_MAX: '1000000000',
         ...Object.fromEntries(

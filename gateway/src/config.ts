@@ -9,6 +9,9 @@ import {
 } from '../../subgraphs/shared/src/service-settings';
 import { readFamily, readSettings, setting, type Env } from '../../subgraphs/shared/src/settings';
 
+const KIB = 1024;
+const MIB = 1024 * KIB;
+
 /** Every variable the gateway reads, besides the SUBGRAPH_<NAME>_… families below. */
 export const gatewaySettings = {
   ...commonSettings,
@@ -30,8 +33,12 @@ export const gatewaySettings = {
   // Performance (gateway/src/performance.ts)
   RESPONSE_CACHE_TTL_MS: setting.int(0, { max: 86_400_000 }),
   RESPONSE_CACHE_SIZE: setting.int(10_000, { min: 1 }),
+  RESPONSE_CACHE_MAX_BYTES: setting.int(32 * MIB, { min: 64 * KIB }),
   REDIS_KEY_PREFIX: setting.string('compact-graph:'),
   APQ_STORE_SIZE: setting.int(1000, { min: 1 }),
+  APQ_STORE_MAX_BYTES: setting.int(8 * MIB, { min: 64 * KIB }),
+  APQ_REGISTRATIONS_PER_MINUTE: setting.int(60),
+  DOCUMENT_CACHE_MAX_BYTES: setting.int(32 * MIB, { min: 64 * KIB }),
   COMPRESSION: setting.bool(true),
 };
 
@@ -88,14 +95,40 @@ export interface ProtectionConfig extends RateLimitConfig {
 interface PerformanceConfig {
   /** `RESPONSE_CACHE_TTL_MS`: how long an answer is cached; 0 turns the cache off. @default 0 */
   responseCacheTtlMs: number;
-  /** `RESPONSE_CACHE_SIZE`: answers one replica keeps when REDIS_URL is unset. @default 10000 */
+  /**
+   * `RESPONSE_CACHE_SIZE`: answers one replica's response cache keeps when REDIS_URL is unset.
+   * @default 10000
+   */
   responseCacheSize: number;
+  /**
+   * `RESPONSE_CACHE_MAX_BYTES`: the estimated memory of one replica's response cache when
+   * REDIS_URL is unset, the oldest answers dropped first; an answer over a sixteenth of it is not
+   * cached. A second bound beside the entries. @default 33554432 (32 MiB)
+   */
+  responseCacheMaxBytes: number;
   /** `REDIS_URL`: with it, the response cache is in Redis, shared by every replica. */
   redisUrl: string | undefined;
   /** `REDIS_KEY_PREFIX`: before every key the gateway's cache writes. @default 'compact-graph:' */
   redisKeyPrefix: string;
   /** `APQ_STORE_SIZE`: operations kept for automatic persisted queries. @default 1000 */
   apqStoreSize: number;
+  /**
+   * `APQ_STORE_MAX_BYTES`: the memory of the registered operations' text (2 bytes a character at
+   * most), the least recently used dropped first; the example operations are not counted.
+   * @default 8388608 (8 MiB)
+   */
+  apqStoreMaxBytes: number;
+  /**
+   * `APQ_REGISTRATIONS_PER_MINUTE`: documents one caller (verified token subject, else address)
+   * may register for automatic persisted queries each minute; 0 turns the limit off. @default 60
+   */
+  apqRegistrationsPerMinute: number;
+  /**
+   * `DOCUMENT_CACHE_MAX_BYTES`: the estimated memory of the parsed documents kept to skip parsing
+   * and validating them again (their validation results and query plans go with them).
+   * @default 33554432 (32 MiB)
+   */
+  documentCacheMaxBytes: number;
   /** `COMPRESSION`: compress responses for clients that accept it. @default true */
   compression: boolean;
 }
@@ -187,9 +220,13 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     performance: {
       responseCacheTtlMs: values.RESPONSE_CACHE_TTL_MS,
       responseCacheSize: values.RESPONSE_CACHE_SIZE,
+      responseCacheMaxBytes: values.RESPONSE_CACHE_MAX_BYTES,
       redisUrl: values.REDIS_URL,
       redisKeyPrefix: values.REDIS_KEY_PREFIX,
       apqStoreSize: values.APQ_STORE_SIZE,
+      apqStoreMaxBytes: values.APQ_STORE_MAX_BYTES,
+      apqRegistrationsPerMinute: values.APQ_REGISTRATIONS_PER_MINUTE,
+      documentCacheMaxBytes: values.DOCUMENT_CACHE_MAX_BYTES,
       compression: values.COMPRESSION,
     },
   };

@@ -2,9 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import type { GatewayConfigContext, GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Registry } from 'prom-client';
+import type { DataGeneration } from '../../subgraphs/shared/src/data-generation';
 import type { Logger } from '../../subgraphs/shared/src/logger';
 import type { ListSizes } from '../../subgraphs/shared/src/protection/cost';
 import type { GatewayConfig } from './config';
+import type { MeasuredCache } from './caches/measured';
 import type { ServedPaths } from './protection/paths';
 
 type RuntimeOptions = Parameters<typeof createGatewayRuntime>[0];
@@ -23,6 +25,8 @@ export interface GatewayFeature {
   beforeRuntime?: (request: IncomingMessage) => void;
   /** Served at `/metrics` on the metrics listener, never on the clients' port. */
   metrics?: Registry;
+  /** Caches it keeps in memory, by name: their bytes and budgets are served as metrics. */
+  caches?: Record<string, MeasuredCache>;
   close?: () => Promise<void>;
 }
 
@@ -40,4 +44,6 @@ export interface FeatureDeps {
   tokenAccepted: (serverContext: object) => boolean;
   /** A hash of the supergraph being served, which changes when it is reloaded. */
   supergraphVersion: () => string;
+  /** The data generation of subgraphs that run in this process (GatewayDeps). */
+  inProcessGeneration: DataGeneration | undefined;
 }

@@ -1,34 +1,37 @@
-import InMemoryLRUCache from '@graphql-mesh/cache-inmemory-lru';
-import * as cacheControlParser from 'cache-control-parser';
-import { useAPQ } from '@graphql-yoga/plugin-apq';
-import { exampleOperations } from '../operations';
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { documentCache } from './caches/documents';
+import { MemoryResponseCache } from './caches/response-memory';
 import type { FeatureDeps, GatewayFeature } from './features';
-import { useResponseCache } from './response-cache';
-import { persistedQueryStore } from './persisted-queries';
+import { dataGenerations, useResponseCache } from './response-cache';
+import { persistedQueries } from './persisted-queries';
 import { SharedCache } from './shared-cache';
 
 /**
  * Speed that costs no correctness:
  * - automatic persisted queries: a client sends the SHA-256 of an operation instead of its text;
- *   the example operations are known from the start, others once sent in full. The store is a
- *   bounded LRU, so registering operations cannot exhaust memory.
+ *   the example operations are known from the start, others once sent in full. The store is an
+ *   LRU bounded by bytes, and each caller registers at most APQ_REGISTRATIONS_PER_MINUTE.
+ * - the runtime's parse and validation caches, bounded by bytes (DOCUMENT_CACHE_MAX_BYTES).
  * - compressed responses for clients that ask for them (`Accept-Encoding`).
  * - a response cache, off unless RESPONSE_CACHE_TTL_MS is set. Each caller's answers are cached
  *   under their own token; anonymous answers (public data only, the same for every anonymous
- *   caller) are shared. A mutation through the gateway evicts the answers that contain the
- *   records it returns; writes that bypass the gateway are seen within the TTL. With REDIS_URL
- *   the cache is in Redis, shared by every replica, so a mutation through one evicts in all;
- *   without it each replica keeps its own, and replicas may differ for up to the TTL.
+ *   caller) are shared. Every key names the data generation, which moves on after each committed
+ *   write to any subgraph, through the gateway or not: no answer cached before a write is served
+ *   after it. With REDIS_URL the cache and the generation are in Redis, shared by every replica
+ *   and subgraph; without it the subgraphs must run in this process (docs/security.md).
  */
 export function performance({
-  config: { performance: config },
+  config: {
+    performance: config,
+    protection: { trustProxy },
+  },
   logger,
   supergraphVersion,
   tokenAccepted,
+  verifiedSubject,
+  inProcessGeneration,
 }: FeatureDeps): GatewayFeature {
   const ttl = config.responseCacheTtlMs;
-  if (ttl > 0) giveCacheControlParserADefault();
+  const generations = ttl > 0 ? dataGenerations(config, inProcessGeneration) : [];
   const cache =
     ttl <= 0
       ? undefined
@@ -37,32 +40,32 @@ export function performance({
             url: config.redisUrl,
             prefix: config.redisKeyPrefix,
             logger,
-            ttlMs: ttl,
           })
-        : new InMemoryLRUCache({ max: config.responseCacheSize });
-  const store = persistedQueryStore(exampleOperations(), { size: config.apqStoreSize });
+        : new MemoryResponseCache({
+            maxBytes: config.responseCacheMaxBytes,
+            maxEntries: config.responseCacheSize,
+          });
+  const apq = persistedQueries(config, { logger, trustProxy, verifiedSubject });
+  const documents = documentCache(config.documentCacheMaxBytes);
   return {
     options: { contentEncoding: config.compression },
     // The persisted-query step first, so that the cache keys the document it finds.
-    plugins: (context) => [
-      useAPQ({ store }) as GatewayPlugin,
+    plugins: () => [
+      documents.plugin,
+      ...apq.plugins(),
       ...(cache
-        ? [useResponseCache({ cache, ttlMs: ttl, supergraphVersion, tokenAccepted }, context)]
+        ? [useResponseCache({ cache, ttlMs: ttl, supergraphVersion, tokenAccepted, generations })]
         : []),
     ],
+    caches: {
+      apq: apq.cache,
+      documents: documents.cache,
+      ...(cache instanceof MemoryResponseCache ? { response: cache } : {}),
+    },
     async close() {
       cache?.[Symbol.dispose]();
+      await apq.close();
+      await Promise.all(generations.map((generation) => generation.close()));
     },
   };
-}
-
-/**
- * @graphql-mesh/plugin-response-cache reads a subgraph's Cache-Control header through
- * `require('cache-control-parser').default.parse`, but that package is a UMD bundle marked as an
- * ES module, so its exports have no `default`: every subgraph answer that carries the header
- * fails. Pointing `default` at the exports themselves is the whole repair.
- */
-function giveCacheControlParserADefault(): void {
-  const parser = cacheControlParser as typeof cacheControlParser & { default?: unknown };
-  parser.default ??= parser;
 }

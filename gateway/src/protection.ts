@@ -2,6 +2,7 @@ import { createRateLimiter } from '../../subgraphs/shared/src/protection/rate-li
 import type { FeatureDeps, GatewayFeature } from './features';
 import { useBodyLimit } from './protection/body-limit';
 import { useCsrfPrevention } from './protection/csrf';
+import { useDocumentSizeLimit } from './protection/document-size';
 import { useOperationLimits } from './protection/limits';
 import { useMalformedRequests } from './protection/malformed';
 import { useNullPropagation } from './protection/nulls';
@@ -19,7 +20,10 @@ const GRAPHQL_PATH = '/graphql';
  * never a 500) when a caller asks too much or sends a string the database cannot store.
  */
 export function protection({
-  config: { protection: config },
+  config: {
+    protection: config,
+    performance: { redisKeyPrefix },
+  },
   logger,
   listSizes,
   verifiedSubject,
@@ -30,7 +34,7 @@ export function protection({
           max: config.rateLimitMax,
           windowMs: config.rateLimitWindowMs,
           redisUrl: config.redisUrl,
-          prefix: 'compact-graph:rate-limit:',
+          prefix: `${redisKeyPrefix}rate-limit:`,
           logger,
         })
       : undefined;
@@ -62,6 +66,7 @@ export function protection({
           ]
         : []),
       useBodyLimit(config.maxBodyBytes, GRAPHQL_PATH),
+      useDocumentSizeLimit(config.limits.maxDocumentBytes),
       ...(config.csrfPrevention ? [useCsrfPrevention()] : []),
       useMalformedRequests(),
       useOperationLimits(config.limits, listSizes),

@@ -9,6 +9,7 @@ import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { createAuthenticator, type AuthConfig } from '../../subgraphs/shared/src/auth';
+import type { DataGeneration } from '../../subgraphs/shared/src/data-generation';
 import { EntityDirectory, membershipEntities } from '../../subgraphs/shared/src/entity-directory';
 import { signedContentOfExecution } from '../../subgraphs/shared/src/gateway-signature';
 import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
@@ -22,6 +23,7 @@ import type { GatewayFeature } from './features';
 import { explore } from './explore';
 import { ide } from './ide';
 import { observability } from './observability';
+import { registerCacheGauges } from './observability/caches';
 import { performance } from './performance';
 import { protection } from './protection';
 import { joinFieldsOf, usePlannableAliases, type JoinFields } from './protection/join-aliases';
@@ -50,6 +52,11 @@ export interface GatewayDeps {
   logger?: Logger;
   /** How tokens are verified. @default the configuration's (JWT_SECRET, JWKS_URL…) */
   auth?: AuthConfig;
+  /**
+   * The data generation the subgraphs advance when they run in this process (`startGraph`), so a
+   * response cache in memory learns of their writes. @default none: the cache needs REDIS_URL
+   */
+  inProcessGeneration?: DataGeneration;
 }
 
 /**
@@ -116,6 +123,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     tokenAccepted: authentication.accepted,
     supergraphVersion: () => supergraphVersion,
     listSizes: () => listSizes,
+    inProcessGeneration: deps.inProcessGeneration,
   };
   const features: GatewayFeature[] = [
     protection(featureDeps),
@@ -164,6 +172,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     void runtime(request, response);
   });
   const registry = features.find((feature) => feature.metrics)?.metrics;
+  if (registry) {
+    registerCacheGauges(registry, Object.assign({}, ...features.map((feature) => feature.caches)));
+  }
   const metrics = registry && createMetricsListener(registry);
   let metricsUrl: string | undefined;
   const closeServer = () =>

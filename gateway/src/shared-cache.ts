@@ -3,9 +3,6 @@ import type { KeyValueCache, KeyValueCacheSetOptions } from '@graphql-mesh/types
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../subgraphs/shared/src/logger';
 
-/** Where the index sets live, apart from the cached values. */
-const INDEX = 'response-cache-index:';
-
 /** How long a request may wait on Redis before the gateway goes on without the cache. */
 const TIMEOUT_MS = 250;
 
@@ -17,23 +14,16 @@ export interface SharedCacheOptions {
    * serve each other's answers.
    */
   prefix: string;
-  /** Answers older than this are gone from Redis even if no write evicted them. */
-  ttlMs: number;
 }
 
 /**
- * The response cache in Redis, shared by every replica: an answer cached by one is served by all,
- * and a mutation through any of them evicts it in all.
- *
- * `@graphql-mesh/cache-redis` stores and reads the values. The response cache finds the answers
- * that hold a record through keys of the form `response-cache:<record>:<answer>`, asking for every
- * key under a prefix; the library answers that with a SCAN of the whole keyspace, ten keys a round
- * trip, once per record and once per answer a write touches. Here each such key is also added to a
- * set named after its prefix, so finding them is one SMEMBERS, whatever Redis holds.
+ * The response cache in Redis, shared by every replica: an answer cached by one is served by all.
+ * `@graphql-mesh/cache-redis` stores and reads the values; no answer is ever looked for by
+ * prefix, since the data generation in each key retires answers (response-cache.ts).
  *
  * Redis is a cache, never a dependency: when it cannot be reached a read is a miss after
  * TIMEOUT_MS at most, writes to the cache are dropped, and the gateway answers from the
- * subgraphs. An eviction lost while Redis is away leaves an answer up to its TTL.
+ * subgraphs.
  */
 export class SharedCache implements KeyValueCache<unknown>, Disposable {
   private readonly cache: RedisCache<unknown>;
@@ -48,7 +38,7 @@ export class SharedCache implements KeyValueCache<unknown>, Disposable {
       lazyConnect: false,
       logger: quiet,
     });
-    // The library keeps its client to itself; the index sets need the same connection.
+    // The library keeps its client to itself; its state says whether Redis can answer.
     this.redis = (this.cache as unknown as { client: Redis }).client;
     this.redis.on('error', (error: Error) => this.lost(error));
     this.redis.on('ready', () => {
@@ -63,36 +53,15 @@ export class SharedCache implements KeyValueCache<unknown>, Disposable {
   }
 
   set(key: string, value: unknown, options?: KeyValueCacheSetOptions): Promise<void> {
-    return this.bounded(undefined, async () => {
-      await this.cache.set(key, value, options);
-      const index = indexOf(key);
-      if (!index) return;
-      const ttlMs = options?.ttl ? Math.ceil(options.ttl * 1000) : this.options.ttlMs;
-      // The set lives as long as its longest-lived key: NX gives a new set its TTL, GT extends it.
-      await this.redis
-        .multi()
-        .sadd(index, key)
-        .pexpire(index, ttlMs, 'NX')
-        .pexpire(index, ttlMs, 'GT')
-        .exec();
-    });
+    return this.bounded(undefined, () => this.cache.set(key, value, options));
   }
 
   delete(key: string): Promise<boolean> {
-    return this.bounded(false, async () => {
-      const index = indexOf(key);
-      if (index) await this.redis.srem(index, key);
-      return this.cache.delete(key);
-    });
+    return this.bounded(false, () => this.cache.delete(key));
   }
 
   getKeysByPrefix(prefix: string): Promise<string[]> {
-    return this.bounded([], () =>
-      // A member may outlive its key by the set's TTL; evicting a key that is gone is harmless.
-      prefix.endsWith(':')
-        ? this.redis.smembers(`${INDEX}${prefix}`)
-        : this.cache.getKeysByPrefix(prefix),
-    );
+    return this.bounded([], () => this.cache.getKeysByPrefix(prefix));
   }
 
   [Symbol.dispose](): void {
@@ -124,13 +93,6 @@ export class SharedCache implements KeyValueCache<unknown>, Disposable {
       'Redis is unreachable: answers are not cached until it is back',
     );
   }
-}
-
-/** `response-cache:<a>:<b>` is indexed under `response-cache:<a>:`; other keys are not. */
-function indexOf(key: string): string | undefined {
-  const last = key.lastIndexOf(':');
-  if (!key.startsWith('response-cache:') || last <= 'response-cache:'.length) return undefined;
-  return `${INDEX}${key.slice(0, last + 1)}`;
 }
 
 /** The library logs each connection at debug; the gateway logs what matters itself. */

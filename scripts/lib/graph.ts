@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createGateway, type Gateway } from '../../gateway/src/server';
 import { readGatewayConfig } from '../../gateway/src/config';
 import { subgraphs } from '../../subgraphs';
+import { processGeneration } from '../../subgraphs/shared/src/data-generation';
 import { buildDataset } from '../../subgraphs/shared/src/dataset/build';
 import { createDatabase, migrate } from '../../subgraphs/shared/src/database';
 import { createLogger, type Logger } from '../../subgraphs/shared/src/logger';
@@ -161,6 +162,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     });
     const gateway = createGateway(gatewayConfig, {
       logger: log('gateway'),
+      inProcessGeneration: processGeneration,
     });
     const url = await gateway.listen();
     return {

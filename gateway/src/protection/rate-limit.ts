@@ -19,6 +19,23 @@ export interface RateLimitPluginOptions {
 }
 
 /**
+ * Whom a request's limits count against: its verified token's subject, else its client address
+ * (from X-Forwarded-For only when `trustProxy`).
+ */
+export function callerOf(
+  request: Request,
+  serverContext: unknown,
+  { trustProxy, verifiedSubject }: Pick<RateLimitPluginOptions, 'trustProxy' | 'verifiedSubject'>,
+): string {
+  const node = (serverContext as { req?: IncomingMessage }).req;
+  return callerKey(
+    verifiedSubject(serverContext as object),
+    { forwardedFor: request.headers.get('x-forwarded-for'), remote: node?.socket?.remoteAddress },
+    trustProxy,
+  );
+}
+
+/**
  * Rate limits per verified token subject or client address, checked before the body is read and
  * before a bad token is refused, so requests with bad tokens count too. A batch counts one
  * request per operation.
@@ -35,15 +52,7 @@ export function useRateLimit({
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (url.pathname !== graphqlPath || request.method.toUpperCase() === 'OPTIONS') return;
-      const node = (serverContext as { req?: IncomingMessage }).req;
-      const key = callerKey(
-        verifiedSubject(serverContext as object),
-        {
-          forwardedFor: request.headers.get('x-forwarded-for'),
-          remote: node?.socket?.remoteAddress,
-        },
-        trustProxy,
-      );
+      const key = callerOf(request, serverContext, { trustProxy, verifiedSubject });
       keys.set(serverContext as object, key);
       const decision = await limiter.take(key);
       if (decision.allowed) return;

@@ -45,6 +45,8 @@ export interface SubgraphFeatureDeps {
   /** The subgraph's SDL, with the Federation directives its fields carry (`@listSize`…). */
   sdl: string;
   rateLimit: RateLimitConfig;
+  /** `REDIS_KEY_PREFIX`: before every key the subgraph keeps in Redis. */
+  redisKeyPrefix: string;
   /** The request's caller, from its token, verified once per request; rejects a bad token. */
   viewerOf: (request: IncomingMessage) => Promise<Viewer>;
 }

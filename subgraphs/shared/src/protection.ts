@@ -3,7 +3,7 @@ import { validate } from 'graphql';
 import type { SubgraphFeature, SubgraphFeatureDeps } from './features';
 import { refuseStatementsPastBudget } from './protection/budget';
 import { listSizesOf } from './protection/cost';
-import { checkTokens, costLimitRule, shapeRules } from './protection/limits';
+import { checkDocumentSize, checkTokens, costLimitRule, shapeRules } from './protection/limits';
 import { createRateLimiter } from './protection/rate-limit';
 import { callerKey, retryAfter, tooManyRequests } from './protection/rate-limit-policy';
 import { refusal } from './protection/refusal';
@@ -12,12 +12,13 @@ import { withoutSuggestions } from './protection/suggestions';
 
 /**
  * Limits that keep a subgraph answering when callers reach it directly: the same operation
- * limits as the gateway's (depth, aliases, directives, tokens, cost), and strings PostgreSQL could
- * not store refused as the caller's error; each refusal a GraphQL error with its code and status
- * 400. Page sizes are capped by the connections themselves and the body size by the server.
- * With introspection off, no error suggests names the caller did not send. The gateway's signed
- * requests are the plans of operations it has already held to these limits. Callers are
- * rate-limited as at the gateway (./protection/rate-limit-policy.ts), except the graph's own calls.
+ * limits as the gateway's (depth, aliases, directives, tokens, document bytes, cost), and strings
+ * PostgreSQL could not store refused as the caller's error; each refusal a GraphQL error with its
+ * code and status 400 (413 for a document over MAX_DOCUMENT_BYTES). Page sizes are capped by the
+ * connections themselves and the body size by the server. With introspection off, no error
+ * suggests names the caller did not send. The gateway's signed requests are the plans of
+ * operations it has already held to these limits. Callers are rate-limited as at the gateway
+ * (./protection/rate-limit-policy.ts), except the graph's own calls.
  */
 export function protection(deps: SubgraphFeatureDeps): SubgraphFeature {
   const { db, limits, introspection, sdl } = deps;
@@ -34,9 +35,10 @@ export function protection(deps: SubgraphFeatureDeps): SubgraphFeature {
       // The gateway held the caller's operation to the same limits before it planned this one.
       if ((contextValue as { signed?: boolean }).signed) return;
       return {
-        // Before parsing, so a huge document costs a count of its tokens and no more.
+        // Before parsing, so a huge document costs its length and a count of its tokens, no more.
         async didResolveSource({ source }) {
           try {
+            checkDocumentSize(source, limits.maxDocumentBytes);
             checkTokens(source, limits.maxTokens);
           } catch (error) {
             refused.add(error as Error);
@@ -91,6 +93,7 @@ function rateLimit({
   logger,
   viewerOf,
   rateLimit: config,
+  redisKeyPrefix,
 }: SubgraphFeatureDeps): Pick<SubgraphFeature, 'admitRequest' | 'close'> {
   if (config.rateLimitMax <= 0) return {};
   const max = config.rateLimitMax;
@@ -98,7 +101,7 @@ function rateLimit({
     max,
     windowMs: config.rateLimitWindowMs,
     redisUrl: config.redisUrl,
-    prefix: `compact-graph:rate-limit:${name}:`,
+    prefix: `${redisKeyPrefix}rate-limit:${name}:`,
     logger,
   });
   return {

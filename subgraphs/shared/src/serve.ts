@@ -6,6 +6,7 @@ import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
 import type { SubgraphDefinition, SubgraphServices } from './subgraph';
 import { readSubgraphConfig, type SubgraphConfig } from './subgraph-config';
 import { createAuthenticator, type AuthConfig } from './auth';
+import { advanceOnWrite, sharedGeneration } from './data-generation';
 import { EntityDirectory, membershipEntities, type EntityCheck } from './entity-directory';
 import { observability } from './observability';
 import { PeerClient } from './peers';
@@ -95,6 +96,7 @@ export async function createServerFor<TLoaders, TServices>(
     introspection,
     sdl,
     rateLimit,
+    redisKeyPrefix: config.redisKeyPrefix,
     viewerOf,
   };
   if (signingSecrets.length === 0) {
@@ -104,6 +106,8 @@ export async function createServerFor<TLoaders, TServices>(
   }
   const signature = gatewaySignature(config, logger);
   const watching = observability(featureDeps);
+  const generation = sharedGeneration(config.redisUrl, config.redisKeyPrefix);
+  advanceOnWrite(db, generation, { logger, metrics: watching.metrics! });
   const services = definition.createServices?.({
     db,
     logger,
@@ -141,6 +145,7 @@ export async function createServerFor<TLoaders, TServices>(
       idempotencyCleanup({ db, logger, retentionMs: idempotencyRetentionMs }),
       ...(services ? [{ close: () => services.stop() }] : []),
       { close: signature.close },
+      ...(generation ? [{ close: () => generation.close() }] : []),
     ],
     exposeErrorDetails: config.exposeErrorDetails,
     introspection,

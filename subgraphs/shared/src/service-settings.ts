@@ -27,6 +27,7 @@ export const commonSettings = {
   MAX_ALIASES: setting.int(30),
   MAX_DIRECTIVES: setting.int(50),
   MAX_TOKENS: setting.int(2000),
+  MAX_DOCUMENT_BYTES: setting.int(32_768),
   MAX_COST: setting.int(500_000),
   // Rate limits (protection/rate-limit-policy.ts)
   RATE_LIMIT_MAX: setting.int(600),
@@ -115,6 +116,7 @@ export function commonConfig(values: CommonValues, serviceName: string): CommonC
       maxAliases: values.MAX_ALIASES,
       maxDirectives: values.MAX_DIRECTIVES,
       maxTokens: values.MAX_TOKENS,
+      maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
       maxCost: values.MAX_COST,
     },
     rateLimit: {

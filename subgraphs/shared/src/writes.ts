@@ -8,6 +8,7 @@ import {
 } from 'typeorm';
 import { v7 } from 'uuid';
 import { translateDatabaseError } from './constraint-errors';
+import { dataChanged } from './data-generation';
 import type { Viewer } from './viewer';
 import { ProvenanceKind } from './vocabulary';
 
@@ -37,14 +38,15 @@ function snapshot(value: unknown): unknown {
 
 /**
  * Runs a write in one transaction with its audit entries: either everything it changed and
- * everything it logged is stored, or nothing is.
+ * everything it logged is stored, or nothing is. Once it has committed, the data generation moves
+ * on, so the gateway serves no answer it cached before.
  */
 export async function runWrite<T>(
   { db, viewer, operation }: WriteOptions,
   work: (write: Write) => Promise<T>,
 ): Promise<T> {
   const schema = db.driver.schema;
-  return db
+  const result = await db
     .transaction(async (tx) =>
       work({
         tx,
@@ -70,6 +72,8 @@ export async function runWrite<T>(
     .catch((error: unknown) => {
       throw translateDatabaseError(error);
     });
+  await dataChanged(db);
+  return result;
 }
 
 /** A new id: UUID v7, so ids sort by creation time as the seeded ones do. */

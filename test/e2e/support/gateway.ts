@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import { readGatewayConfig } from '../../../gateway/src/config';
 import { createGateway, type Gateway } from '../../../gateway/src/server';
+import { processGeneration } from '../../../subgraphs/shared/src/data-generation';
 import type { RunningGraph } from '../../../scripts/lib/graph';
 
 /** A parsed answer; tests read into it freely. */
@@ -30,6 +31,11 @@ export async function startExtraGateway(
   urls: Record<string, string> = {},
   /** The gateway's logger. @default one at info whose lines go to `logs` */
   logger?: Logger,
+  /**
+   * Whether it learns of the in-process subgraphs' writes as `startGraph`'s gateway does; false
+   * stands for a gateway in a process of its own, which learns of them through Redis alone.
+   */
+  { inProcess = true }: { inProcess?: boolean } = {},
 ): Promise<ExtraGateway> {
   const subgraphUrls = {
     ...Object.fromEntries(Object.values(graph.subgraphs).map((s) => [s.name, s.url])),
@@ -63,6 +69,7 @@ export async function startExtraGateway(
   });
   const gateway = createGateway(readGatewayConfig(vars), {
     logger: logger ?? pino({ level: 'info' }, sink),
+    inProcessGeneration: inProcess ? processGeneration : undefined,
   });
   const url = await gateway.listen();
   return {

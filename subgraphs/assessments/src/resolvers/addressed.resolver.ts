@@ -11,6 +11,8 @@ import {
   Query,
   Resolver,
 } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { dataChanged } from '../../../shared/src/data-generation';
 import { requireBuckets } from '../../../shared/src/id-digests';
 import { forbidden } from '../../../shared/src/viewer';
 import type { AssessmentsContext } from '../context';
@@ -58,6 +60,14 @@ class AddressedDigest {
   digest!: string;
 }
 
+/** Coverage and its counts read the copy: once a state changes, no answer cached before is served. */
+async function announceChanges(
+  db: DataSource,
+  applied: { addressed: boolean; previously: boolean }[],
+): Promise<void> {
+  if (applied.some((change) => change.addressed !== change.previously)) await dataChanged(db);
+}
+
 const FOR_THE_GRAPH = 'Only the graph itself records and compares what projects address.';
 
 /**
@@ -77,7 +87,9 @@ export class AddressedResolver {
     changes: AddressedChange[],
   ) {
     if (!signed) throw forbidden(FOR_THE_GRAPH);
-    return (await db.transaction((tx) => applyAddressed(tx, changes))).length;
+    const applied = await db.transaction((tx) => applyAddressed(tx, changes));
+    await announceChanges(db, applied);
+    return applied.length;
   }
 
   @Directive('@inaccessible')
@@ -93,6 +105,7 @@ export class AddressedResolver {
   ) {
     if (!signed) throw forbidden(FOR_THE_GRAPH);
     const applied = await db.transaction((tx) => applyAddressed(tx, changes, { overwrite: true }));
+    await announceChanges(db, applied);
     return applied.filter((change) => change.addressed !== change.previously);
   }
 

@@ -1,4 +1,10 @@
-import { buildSchema, parse, validate, type OperationDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  parse,
+  validate,
+  type GraphQLError,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination';
 import {
   DEFAULT_LIST_SIZE,
@@ -8,7 +14,13 @@ import {
   listSizesOf,
   operationCost,
 } from './cost';
-import { checkTokens, countTokens, limitRules, type OperationLimits } from './limits';
+import {
+  checkDocumentSize,
+  checkTokens,
+  countTokens,
+  limitRules,
+  type OperationLimits,
+} from './limits';
 import { readSubgraphConfig } from '../subgraph-config';
 
 const readOperationLimits = (env: Record<string, string>) =>
@@ -24,6 +36,7 @@ const limits: OperationLimits = {
   maxAliases: 2,
   maxDirectives: 2,
   maxTokens: 30,
+  maxDocumentBytes: 1024,
   maxCost: 500,
 };
 
@@ -37,6 +50,7 @@ test('defaults leave room for the example operations', () => {
     maxAliases: 30,
     maxDirectives: 50,
     maxTokens: 2000,
+    maxDocumentBytes: 32_768,
     maxCost: 500_000,
   });
 });
@@ -82,7 +96,14 @@ test.each([
 
 test('within every limit nothing is reported, and 0 turns a limit off', () => {
   expect(codes('{ node { child { id } } }')).toEqual([]);
-  const off = { maxDepth: 0, maxAliases: 0, maxDirectives: 0, maxTokens: 0, maxCost: 0 };
+  const off = {
+    maxDepth: 0,
+    maxAliases: 0,
+    maxDirectives: 0,
+    maxTokens: 0,
+    maxDocumentBytes: 0,
+    maxCost: 0,
+  };
   expect(codes('{ a: nodes(first: 100) { child { child { child { id } } } } }', off)).toEqual([]);
 });
 
@@ -183,4 +204,22 @@ test('cost: introspection and __typename are not free', () => {
 
 test('aliases of __typename count toward the alias limit', () => {
   expect(codes('{ a: __typename b: __typename c: __typename }')).toEqual(['ALIAS_LIMIT_EXCEEDED']);
+});
+
+test('a document over MAX_DOCUMENT_BYTES is refused by its UTF-8 bytes, comments included', () => {
+  const refusalOf = (document: string) => {
+    try {
+      checkDocumentSize(document, 1024);
+      return undefined;
+    } catch (error) {
+      return (error as GraphQLError).extensions;
+    }
+  };
+  expect(refusalOf(`# ${'x'.repeat(1000)}\n{ a }`)).toBeUndefined();
+  expect(refusalOf(`# ${'x'.repeat(1100)}\n{ a }`)).toMatchObject({
+    code: 'DOCUMENT_TOO_LARGE',
+    limit: 1024,
+    http: { status: 413 },
+  });
+  expect(refusalOf(`# ${'é'.repeat(600)}\n{ a }`)).toMatchObject({ found: 1208 });
 });

@@ -24,6 +24,12 @@ export interface OperationLimits {
   /** `MAX_TOKENS`: lexical tokens in the document, checked before it is parsed. @default 2000 */
   maxTokens: number;
   /**
+   * `MAX_DOCUMENT_BYTES`: UTF-8 bytes of the document's text, comments and whitespace included
+   * (the token limit does not see them), checked before it is parsed, kept or cached. The
+   * project's largest document is about 1 KiB. @default 32768
+   */
+  maxDocumentBytes: number;
+  /**
    * `MAX_COST`: estimated cost (./cost.ts: 1 per scalar, 2 per object, ×1.5 per level, each
    * list × the size it may have). The example operations cost up to ~155,000. @default 500000
    */
@@ -42,6 +48,23 @@ export function countTokens(document: string, max: number): number {
     // A syntax error: the parser reports it with its location.
   }
   return count;
+}
+
+/**
+ * Refuses a document of more than `max` UTF-8 bytes before anything parses or keeps it, with 413
+ * as a body over MAX_BODY_BYTES is.
+ */
+export function checkDocumentSize(document: string, max: number): void {
+  // A UTF-8 character takes at most 3 bytes per UTF-16 unit: most documents need no count.
+  if (max <= 0 || document.length * 3 <= max) return;
+  const size = Buffer.byteLength(document, 'utf8');
+  if (size <= max) return;
+  throw refusal(
+    'DOCUMENT_TOO_LARGE',
+    `The document is ${size} bytes long, comments and whitespace included; at most ${max} are allowed. Send a smaller document.`,
+    413,
+    { limit: max, found: size },
+  );
 }
 
 /** Refuses a document with more than `max` tokens before anything parses it. */
