@@ -4,10 +4,9 @@ import { operation } from '../helpers/operations';
 import { startExtraGateway, type ExtraGateway } from '../e2e/support/gateway';
 
 /**
- * Issue 21: the persisted-query store, the parse and validation caches and the response cache
- * were bounded by entries, not bytes, and comments are free for the token limit. Documents padded
- * with comments, registered by APQ and sent by POST, GET and batch, took the gateway from 525 MB
- * to 1,295 MB. Here: a document over MAX_DOCUMENT_BYTES is refused before it is parsed or kept,
+ * Comments are free for the token limit, so caches bounded by entries alone (the persisted-query
+ * store, the parse and validation caches, the response cache) let documents padded with comments,
+ * registered by APQ and sent by POST, GET and batch, take a gateway from 525 MB to 1,295 MB. Here: a document over MAX_DOCUMENT_BYTES is refused before it is parsed or kept,
  * however it arrives; the caches hold no more than their budgets however many documents under
  * the limit arrive; registrations past APQ_REGISTRATIONS_PER_MINUTE are refused.
  */
@@ -110,6 +109,22 @@ test.each(Object.keys(arrivals) as Arrival[])(
     expect(after.apq.bytes).toBe(before.apq.bytes);
     const byHash = await gateway.post({ extensions: persisted(document) });
     expect(byHash.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  },
+);
+
+test.each(['membership', 'assessments', 'funding'] as const)(
+  'a partner calling %s straight with a document over its MAX_DOCUMENT_BYTES is refused',
+  async (name) => {
+    // The subgraphs here keep the default, 32 KiB; the document is not even valid GraphQL.
+    const document = padded(`partner ${name}`, 32 * 1024 + 1, '{ unclosed');
+    const response = await fetch(graph.subgraphs[name].url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: document }),
+    });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors.map((error) => error.extensions.code)).toEqual(['DOCUMENT_TOO_LARGE']);
   },
 );
 
