@@ -6,7 +6,6 @@ import type { KeysetOrder } from '../../shared/src/pagination';
 import { matchesSearch, parseSearch } from '../../shared/src/search';
 import { regionStatesOf } from '../../shared/src/peer-reference';
 import type { AssessmentAccess } from './access';
-import type { AssessmentsContext } from './context';
 import { AssessmentThematicArea } from './entities/assessment-link.entity';
 import { Assessment } from './entities/assessment.entity';
 import { Recommendation } from './entities/recommendation.entity';
@@ -34,8 +33,14 @@ export interface QueryScope {
   access: AssessmentAccess;
 }
 
-/** The scope of a resolver's queries. */
-export const scopeOf = ({ db, loaders }: AssessmentsContext): QueryScope => ({
+/** The scope of a resolver's queries, from its context. */
+export const scopeOf = ({
+  db,
+  loaders,
+}: {
+  db: DataSource;
+  loaders: { access: AssessmentAccess };
+}): QueryScope => ({
   db,
   access: loaders.access,
 });

@@ -8,14 +8,7 @@ import { createAssessmentsLoaders, type AssessmentsLoaders } from './loaders/ass
 import { assessmentsMigrations } from './migrations';
 import { buildAssessmentsSchema } from './schema';
 import { seedAssessments } from './seed/seed-assessments';
-
-/** The vocabularies, read once per process: no request writes them. */
-export interface AssessmentsServices {
-  areas: ReferenceTable<ThematicArea>;
-  resolutions: ReferenceTable<Resolution>;
-  /** Each Member State's name and region, from membership. */
-  states: StateDirectory;
-}
+import type { AssessmentsServices } from './services';
 
 export const assessments: SubgraphDefinition<AssessmentsLoaders, AssessmentsServices> = {
   name: 'assessments',

@@ -15,19 +15,7 @@ import { createFundingLoaders, type FundingLoaders } from './loaders/funding.loa
 import { fundingMigrations } from './migrations';
 import { buildFundingSchema } from './schema';
 import { seedFunding } from './seed/seed-funding';
-
-/**
- * What funding runs beside its requests: the delivery of its outbox to assessments and the
- * reconciliation of assessments' copy, and what it keeps of its peers' reference rows (states
- * and regions, entity and thematic area names).
- */
-export interface FundingServices {
-  addressed: AddressedRelay;
-  reconciler: CoverageReconciler;
-  states: StateDirectory;
-  entityNames: PeerReference<Named>;
-  areaNames: PeerReference<Named>;
-}
+import type { FundingServices } from './services';
 
 export const funding: SubgraphDefinition<FundingLoaders, FundingServices> = {
   name: 'funding',

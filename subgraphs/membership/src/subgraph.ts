@@ -6,11 +6,7 @@ import { createMembershipLoaders, type MembershipLoaders } from './loaders/membe
 import { membershipMigrations } from './migrations';
 import { buildMembershipSchema } from './schema';
 import { seedMembership } from './seed/seed-membership';
-
-/** The Member States, read once per process: no request writes them. */
-export interface MembershipServices {
-  states: ReferenceTable<MemberState>;
-}
+import type { MembershipServices } from './services';
 
 export const membership: SubgraphDefinition<MembershipLoaders, MembershipServices> = {
   name: 'membership',

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { RateLimitConfig } from './protection/rate-limit-policy';
 import { checkCommon, commonConfig, commonSettings, type CommonConfig } from './service-settings';
 import { durationSeconds, readFamily, readSettings, secret, setting, type Env } from './settings';
-import type { SubgraphDefinition } from './subgraph';
 
 /** Every variable a subgraph reads, besides the SUBGRAPH_<NAME>_URL of its peers. */
 export const subgraphSettings = {
@@ -107,10 +106,13 @@ export interface SubgraphConfig
 }
 
 /** What a subgraph's settings default to. */
-export type SubgraphDefaults = Pick<
-  SubgraphDefinition,
-  'name' | 'defaultPort' | 'defaultMetricsPort'
->;
+export interface SubgraphDefaults {
+  /** Also the default PostgreSQL schema and the name in the supergraph. */
+  name: string;
+  defaultPort: number;
+  /** Where its metrics listener listens unless `METRICS_PORT` says otherwise. */
+  defaultMetricsPort: number;
+}
 
 /**
  * Reads every setting of a subgraph at once: the one place it reads its environment. A wrong

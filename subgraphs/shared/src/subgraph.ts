@@ -4,7 +4,7 @@ import type { Dataset } from './dataset/rows';
 import type { FederatedSchema } from './federation';
 import type { Logger } from './logger';
 import type { PeerClient } from './peers';
-import type { SubgraphConfig } from './subgraph-config';
+import type { SubgraphConfig, SubgraphDefaults } from './subgraph-config';
 import type { Viewer } from './viewer';
 
 /** What one request's loaders work with. */
@@ -41,12 +41,10 @@ export interface SubgraphServices {
  * Everything the tooling needs to know about one subgraph: scripts migrate, seed, print and
  * serve any subgraph through this, without knowing its tables.
  */
-export interface SubgraphDefinition<TLoaders = unknown, TServices = unknown> {
-  /** Also the default PostgreSQL schema and the name in the supergraph. */
-  name: string;
-  defaultPort: number;
-  /** Where its metrics listener listens unless `METRICS_PORT` says otherwise. */
-  defaultMetricsPort: number;
+export interface SubgraphDefinition<
+  TLoaders = unknown,
+  TServices = unknown,
+> extends SubgraphDefaults {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

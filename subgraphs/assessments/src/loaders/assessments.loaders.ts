@@ -6,7 +6,7 @@ import { Assessment } from '../entities/assessment.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { knownIds } from '../../../shared/src/ids';
 import { createCoverageLoaders } from '../coverage/coverage.loaders';
-import type { AssessmentsServices } from '../subgraph';
+import type { AssessmentsServices } from '../services';
 import { createAssessmentsPages } from './pages.loaders';
 
 export interface PriorityCount {

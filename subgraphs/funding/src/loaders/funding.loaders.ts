@@ -14,7 +14,7 @@ import { Project } from '../entities/project.entity';
 import { Programme } from '../entities/programme.entity';
 import { createMonitoringLoaders } from './monitoring.loaders';
 import { createFundingPages } from './pages.loaders';
-import type { FundingServices } from '../subgraph';
+import type { FundingServices } from '../services';
 
 /** A sum of contributions per key, as exact decimal strings. */
 export interface Totals {

@@ -3,7 +3,7 @@ import type { RequestScope } from '../../../shared/src/subgraph';
 import { groupedLoader, idLoader, keyedLoader } from '../../../shared/src/loaders';
 import { CommitteeSeat } from '../entities/committee-seat.entity';
 import { CompactEntity } from '../entities/compact-entity.entity';
-import type { MembershipServices } from '../subgraph';
+import type { MembershipServices } from '../services';
 import { WorkingGroupMembership } from '../entities/working-group-membership.entity';
 import { WorkingGroup } from '../entities/working-group.entity';
 
