@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The quoted schema a migration runs in, so one migration serves any configured schema. */
 export function schemaOf(runner: QueryRunner): string {
@@ -59,12 +59,12 @@ export function writeSupportTables(s: string): string[] {
  * Finds idempotency keys by age, for the cleanup that deletes those past their retention
  * (`idempotency-cleanup.ts`).
  */
-export function idempotencyKeyAgeIndex(s: string): string[] {
+function idempotencyKeyAgeIndex(s: string): string[] {
   return [`CREATE INDEX idempotency_key_created_idx ON ${s}.idempotency_key (created_at)`];
 }
 
 /** Undoes `idempotencyKeyAgeIndex`. */
-export function dropIdempotencyKeyAgeIndex(s: string): string[] {
+function dropIdempotencyKeyAgeIndex(s: string): string[] {
   return [`DROP INDEX ${s}.idempotency_key_created_idx`];
 }
 
@@ -82,7 +82,7 @@ export function versionColumns(s: string, table: string): string[] {
  * Lets a table's `provenance` say RECORDED (written through the graph) and makes that the
  * default, so a row a user writes is never labelled sample data.
  */
-export function recordedProvenance(s: string, tables: string[]): string[] {
+function recordedProvenance(s: string, tables: string[]): string[] {
   return tables.map(
     (table) => `ALTER TABLE ${s}.${table}
       DROP CONSTRAINT ${table}_provenance_check,
@@ -93,11 +93,52 @@ export function recordedProvenance(s: string, tables: string[]): string[] {
 }
 
 /** Undoes `recordedProvenance`: rows already RECORDED must be relabelled first. */
-export function revertRecordedProvenance(s: string, tables: string[]): string[] {
+function revertRecordedProvenance(s: string, tables: string[]): string[] {
   return tables.map(
     (table) => `ALTER TABLE ${s}.${table}
       DROP CONSTRAINT ${table}_provenance_check,
       ADD CONSTRAINT ${table}_provenance_check CHECK (provenance IN ('SOURCED', 'INFERRED', 'SAMPLE')),
       ALTER COLUMN provenance SET DEFAULT 'SAMPLE'`,
+  );
+}
+
+/**
+ * A migration class named `name`: TypeORM records that name in its migrations table and reads
+ * the timestamp from its last 13 digits, so each subgraph keeps the name it always had.
+ */
+function namedMigration(
+  name: string,
+  up: (s: string) => string[],
+  down: (s: string) => string[],
+): new () => MigrationInterface {
+  const migration = class implements MigrationInterface {
+    name = name;
+
+    async up(runner: QueryRunner): Promise<void> {
+      await runAll(runner, up(schemaOf(runner)));
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      await runAll(runner, down(schemaOf(runner)));
+    }
+  };
+  Object.defineProperty(migration, 'name', { value: name });
+  return migration;
+}
+
+/** The migration that indexes a subgraph's idempotency keys by age (`idempotencyKeyAgeIndex`). */
+export function idempotencyKeyAgeMigration(name: string): new () => MigrationInterface {
+  return namedMigration(name, idempotencyKeyAgeIndex, dropIdempotencyKeyAgeIndex);
+}
+
+/** The migration that lets `tables` say RECORDED and makes it their default (`recordedProvenance`). */
+export function recordedProvenanceMigration(
+  name: string,
+  tables: string[],
+): new () => MigrationInterface {
+  return namedMigration(
+    name,
+    (s) => recordedProvenance(s, tables),
+    (s) => revertRecordedProvenance(s, tables),
   );
 }

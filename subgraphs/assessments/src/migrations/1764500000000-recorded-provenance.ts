@@ -1,22 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import {
-  recordedProvenance,
-  revertRecordedProvenance,
-  runAll,
-  schemaOf,
-} from '../../../shared/src/migration-helpers';
-
-const TABLES = ['thematic_area', 'resolution', 'assessment', 'recommendation'];
+import { recordedProvenanceMigration } from '../../../shared/src/migration-helpers';
 
 /** Rows written through the graph are RECORDED, never mistaken for sample data. */
-export class AssessmentsRecordedProvenance1764500000000 implements MigrationInterface {
-  name = 'AssessmentsRecordedProvenance1764500000000';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runAll(runner, recordedProvenance(schemaOf(runner), TABLES));
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runAll(runner, revertRecordedProvenance(schemaOf(runner), TABLES));
-  }
-}
+export const AssessmentsRecordedProvenance1764500000000 = recordedProvenanceMigration(
+  'AssessmentsRecordedProvenance1764500000000',
+  ['thematic_area', 'resolution', 'assessment', 'recommendation'],
+);

@@ -1,22 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import {
-  recordedProvenance,
-  revertRecordedProvenance,
-  runAll,
-  schemaOf,
-} from '../../../shared/src/migration-helpers';
-
-const TABLES = ['entity', 'working_group', 'working_group_membership', 'committee_seat'];
+import { recordedProvenanceMigration } from '../../../shared/src/migration-helpers';
 
 /** Rows written through the graph are RECORDED, never mistaken for sample data. */
-export class MembershipRecordedProvenance1764500000000 implements MigrationInterface {
-  name = 'MembershipRecordedProvenance1764500000000';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runAll(runner, recordedProvenance(schemaOf(runner), TABLES));
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runAll(runner, revertRecordedProvenance(schemaOf(runner), TABLES));
-  }
-}
+export const MembershipRecordedProvenance1764500000000 = recordedProvenanceMigration(
+  'MembershipRecordedProvenance1764500000000',
+  ['entity', 'working_group', 'working_group_membership', 'committee_seat'],
+);
