@@ -1,23 +1,16 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityRef, memberStateRef } from '../../../shared/src/references.type';
 
 /**
  * Types other subgraphs own, as funding knows them: by key, with the fields funding adds and
  * nothing else: what they are is their owner's to say.
  */
 
-@Directive('@key(fields: "acronym")')
-@ObjectType('Entity', {
-  simpleResolvers: true,
-  description: 'A member of the Global Counter-Terrorism Coordination Compact.',
-})
-export class EntityRef {
-  @Field({ description: 'Short name used across the UN system, such as "UNODC".' })
-  acronym!: string;
+export const EntityRef = entityRef();
+export type EntityRef = InstanceType<typeof EntityRef>;
 
-  static of(acronym: string): EntityRef {
-    return Object.assign(new EntityRef(), { acronym });
-  }
-}
+export const MemberStateRef = memberStateRef();
+export type MemberStateRef = InstanceType<typeof MemberStateRef>;
 
 @Directive('@key(fields: "code")')
 @ObjectType('ThematicArea', {
@@ -61,19 +54,5 @@ export class AssessmentRef {
 
   static of(id: string): AssessmentRef {
     return Object.assign(new AssessmentRef(), { id });
-  }
-}
-
-@Directive('@key(fields: "iso3")')
-@ObjectType('MemberState', {
-  simpleResolvers: true,
-  description: 'One of the 193 United Nations Member States.',
-})
-export class MemberStateRef {
-  @Field({ description: 'ISO 3166-1 alpha-3 code, such as "NGA".' })
-  iso3!: string;
-
-  static of(iso3: string): MemberStateRef {
-    return Object.assign(new MemberStateRef(), { iso3 });
   }
 }
