@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import { knownIds } from '../../../shared/src/ids';
 import { withRegions } from '../../../shared/src/peer-reference';
 import type { ProjectFilter } from '../resolvers/inputs/project-filter.input';
@@ -65,20 +65,26 @@ export function createFundingLoaders({ db, peers, services }: RequestScope<Fundi
       (row) => row.key,
     );
 
+  /** What the contributions `c` pledged and paid, per `key`: an expression over `c` and its joins. */
+  const totalsOf = (
+    query: SelectQueryBuilder<Contribution>,
+    key: string,
+    keys: string[],
+  ): Promise<Totals[]> =>
+    query
+      .select(key, 'key')
+      .addSelect('COALESCE(SUM(c.amountValue), 0)::text', 'pledged')
+      .addSelect(
+        `COALESCE(SUM(c.amountValue) FILTER (WHERE c.status = 'RECEIVED'), 0)::text`,
+        'received',
+      )
+      .where(`${key} IN (:...keys)`, { keys })
+      .groupBy(key)
+      .getRawMany();
+
   const totalsBy = (column: 'projectId' | 'donorId') =>
     keyedLoader(
-      async (keys: string[]): Promise<Totals[]> =>
-        contributions
-          .createQueryBuilder('c')
-          .select(`c.${column}`, 'key')
-          .addSelect('COALESCE(SUM(c.amountValue), 0)::text', 'pledged')
-          .addSelect(
-            `COALESCE(SUM(c.amountValue) FILTER (WHERE c.status = 'RECEIVED'), 0)::text`,
-            'received',
-          )
-          .where(`c.${column} IN (:...keys)`, { keys })
-          .groupBy(`c.${column}`)
-          .getRawMany(),
+      (keys: string[]) => totalsOf(contributions.createQueryBuilder('c'), `c.${column}`, keys),
       (row) => row.key,
     );
 
@@ -135,37 +141,23 @@ export function createFundingLoaders({ db, peers, services }: RequestScope<Fundi
     totalsByProject: totalsBy('projectId'),
     /** Contributions to each programme, directly or through its projects. */
     totalsByProgramme: idLoader(
-      async (ids): Promise<Totals[]> =>
-        contributions
-          .createQueryBuilder('c')
-          .leftJoin(Project, 'p', 'p.id = c.projectId')
-          .select('COALESCE(c.programmeId, p.programmeId)', 'key')
-          .addSelect('COALESCE(SUM(c.amountValue), 0)::text', 'pledged')
-          .addSelect(
-            `COALESCE(SUM(c.amountValue) FILTER (WHERE c.status = 'RECEIVED'), 0)::text`,
-            'received',
-          )
-          .where('COALESCE(c.programmeId, p.programmeId) IN (:...ids)', { ids })
-          .groupBy('COALESCE(c.programmeId, p.programmeId)')
-          .getRawMany(),
+      (ids) =>
+        totalsOf(
+          contributions.createQueryBuilder('c').leftJoin(Project, 'p', 'p.id = c.projectId'),
+          'COALESCE(c.programmeId, p.programmeId)',
+          ids,
+        ),
       (row) => row.key,
     ),
     totalsByDonor: totalsBy('donorId'),
     /** Contributions to the projects of each appeal. */
     totalsByAppeal: idLoader(
-      async (ids): Promise<Totals[]> =>
-        contributions
-          .createQueryBuilder('c')
-          .innerJoin(Project, 'p', 'p.id = c.projectId')
-          .select('p.appealId', 'key')
-          .addSelect('COALESCE(SUM(c.amountValue), 0)::text', 'pledged')
-          .addSelect(
-            `COALESCE(SUM(c.amountValue) FILTER (WHERE c.status = 'RECEIVED'), 0)::text`,
-            'received',
-          )
-          .where('p.appealId IN (:...ids)', { ids })
-          .groupBy('p.appealId')
-          .getRawMany(),
+      (ids) =>
+        totalsOf(
+          contributions.createQueryBuilder('c').innerJoin(Project, 'p', 'p.id = c.projectId'),
+          'p.appealId',
+          ids,
+        ),
       (row) => row.key,
     ),
     /** Per thematic area: its projects, their budgets and what donors gave to them. */
