@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { Counter, type Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
+import { connectSharedRedis, type SharedRedis } from './redis-client';
 
 /**
  * The data generation: a value that changes after every committed write to any subgraph's data.
@@ -42,9 +43,10 @@ export const processGeneration: DataGeneration = new ProcessGeneration();
  * The generation every replica of every service shares, at `${prefix}response-cache:generation`.
  * Each write sets a new random value rather than INCR: a Redis that lost the key (a restart
  * without persistence, an eviction) would count again from 1, a number answers may still be
- * cached under. The client is set up as the rate limiter's is (protection/rate-limit.ts).
+ * cached under.
  */
 class RedisGeneration implements DataGeneration {
+  private readonly shared: SharedRedis;
   private readonly redis: Redis;
   private readonly key: string;
   /** Settles once the first connection is made or has failed: a new replica's writes wait. */
@@ -52,25 +54,10 @@ class RedisGeneration implements DataGeneration {
 
   constructor(url: string, prefix: string) {
     this.key = `${prefix}response-cache:generation`;
-    this.redis = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-      // A cacheable request waits this long at most before it goes on without the cache.
-      commandTimeout: 250,
-      disconnectTimeout: 200,
-      retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
-    });
-    this.connected = new Promise((resolve) => {
-      const timer = setTimeout(resolve, 2000);
-      timer.unref();
-      const settle = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.redis.once('ready', settle);
-      this.redis.once('error', settle);
-    });
+    // A cacheable request waits this long at most before it goes on without the cache.
+    this.shared = connectSharedRedis(url, { commandTimeout: 250 });
+    this.redis = this.shared.redis;
+    this.connected = this.shared.connected;
     // Failures are reported by the commands that fail.
     this.redis.on('error', () => undefined);
   }
@@ -98,8 +85,7 @@ class RedisGeneration implements DataGeneration {
   }
 
   async close(): Promise<void> {
-    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
-    this.redis.disconnect();
+    await this.shared.close();
   }
 }
 

@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from './logger';
+import { connectSharedRedis, type SharedRedis } from './redis-client';
 
 /**
  * The nonces of the signed writes a subgraph has run, each kept while its signature could still
@@ -59,9 +60,9 @@ export class MemoryNonces implements NonceStore {
  * `${prefix}signature-nonce:`), so a write replayed to another replica is refused too. The
  * replica also keeps its own, which answer alone while Redis cannot: losing Redis lets a write
  * be replayed to another replica, never refuses a write, as losing it loosens the rate limits.
- * The client is set up as the rate limiter's is (protection/rate-limit.ts).
  */
 class RedisNonces implements NonceStore {
+  private readonly shared: SharedRedis;
   private readonly redis: Redis;
   private readonly local: MemoryNonces;
   private degraded = false;
@@ -74,24 +75,9 @@ class RedisNonces implements NonceStore {
     private readonly options: NonceStoreOptions & { prefix: string; logger: Logger },
   ) {
     this.local = new MemoryNonces(options);
-    this.redis = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-      commandTimeout: 500,
-      disconnectTimeout: 200,
-      retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
-    });
-    this.connected = new Promise((resolve) => {
-      const timer = setTimeout(resolve, 2000);
-      timer.unref();
-      const settle = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.redis.once('ready', settle);
-      this.redis.once('error', settle);
-    });
+    this.shared = connectSharedRedis(url);
+    this.redis = this.shared.redis;
+    this.connected = this.shared.connected;
     this.redis.on('error', (error: Error) => this.degrade(error));
     this.redis.on('ready', () => {
       if (!this.degraded) return;
@@ -123,8 +109,7 @@ class RedisNonces implements NonceStore {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
-    this.redis.disconnect();
+    await this.shared.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -6,6 +6,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Logger } from '../logger';
+import { connectSharedRedis, type SharedRedis } from '../redis-client';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -102,6 +103,7 @@ class ReplicaCount extends RateLimiterMemory {
  * time to live in seconds, and a window under one second would never end there.
  */
 class RedisRateLimiter implements RateLimiter {
+  private readonly shared: SharedRedis;
   private readonly redis: Redis;
   private readonly limiter: RateLimiterRedis;
   private degraded = false;
@@ -113,29 +115,10 @@ class RedisRateLimiter implements RateLimiter {
     url: string,
     private readonly options: RateLimitOptions & { prefix: string; logger: Logger },
   ) {
-    this.redis = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-      commandTimeout: 500,
-      // How long closing waits for the socket to end; 2 s by default, a wait that holds the
-      // process open even when the socket had already failed.
-      disconnectTimeout: 200,
-      lazyConnect: false,
-      // Back within a second of Redis returning; ioredis waits up to 2 s by default.
-      retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
-    });
+    this.shared = connectSharedRedis(url);
+    this.redis = this.shared.redis;
     // A replica that has just started would otherwise count its first callers alone.
-    this.connected = new Promise((resolve) => {
-      const timer = setTimeout(resolve, 2000);
-      timer.unref();
-      const settle = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.redis.once('ready', settle);
-      this.redis.once('error', settle);
-    });
+    this.connected = this.shared.connected;
     this.redis.on('error', (error: Error) => this.degrade(error));
     this.redis.on('ready', () => {
       if (!this.degraded) return;
@@ -172,9 +155,8 @@ class RedisRateLimiter implements RateLimiter {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.redis.status === 'ready') await this.redis.quit().catch(() => undefined);
     // Also stops the reconnection attempts of a client that never reached Redis.
-    this.redis.disconnect();
+    await this.shared.close();
   }
 }
 
